@@ -1,0 +1,13 @@
+package io.simfleet;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SimfleetApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(SimfleetApplication.class, args);
+    }
+}

@@ -1,0 +1,82 @@
+package io.simfleet.account;
+
+import io.simfleet.common.AccountType;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account tree and its activity log. */
+@Service
+public class AccountService {
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public record NewAccount(Long id, Long parentId, AccountType type, String name, int subscriberType,
+                             boolean oemEnabled, boolean dynamicBenefitOnly, boolean lowBalance) {}
+
+    /**
+     * Creates an account under its parent. Resellers sit under the operator or another reseller,
+     * enterprises under a reseller. Raises 1001 for a wrong parent or an id already taken.
+     */
+    @Transactional
+    public Account create(NewAccount n) {
+        if (n.type() != AccountType.OPERATOR) {
+            Account parent = n.parentId() == null ? null : accounts.find(n.parentId()).orElse(null);
+            if (parent == null || parent.type() == AccountType.ENTERPRISE) {
+                throw DomainException.wrong("parentAccountId");
+            }
+        }
+        if (n.name() == null || n.name().isBlank()) {
+            throw DomainException.missing("name");
+        }
+        long id = n.id() != null ? n.id() : accounts.nextId();
+        if (accounts.exists(id)) {
+            throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "accountId (" + id + " already exists)");
+        }
+        Account a = new Account(id, n.parentId(), n.type(), n.name().trim(), n.subscriberType(), n.oemEnabled(),
+                n.dynamicBenefitOnly(), n.lowBalance(), true, "44", "EUR", clock.instant());
+        accounts.insert(a);
+        return a;
+    }
+
+    /** Raises 10002 when the account does not exist (callers only ever hold ids from their tokens). */
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return accounts.find(id).orElseThrow(() -> new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> all() {
+        return accounts.all();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isDescendant(long ancestor, long descendant) {
+        return accounts.isDescendant(ancestor, descendant);
+    }
+
+    @Transactional
+    public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active) {
+        get(id);
+        accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active);
+        return get(id);
+    }
+
+    @Transactional
+    public void recordActivity(long accountId, String actor, long actorAccountId, String action, String detail) {
+        accounts.log(accountId, clock.instant(), actor, actorAccountId, action, detail);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActivityEntry> activity(long accountId, int limit) {
+        return accounts.activity(accountId, limit);
+    }
+}

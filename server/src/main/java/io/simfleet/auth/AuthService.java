@@ -1,0 +1,122 @@
+package io.simfleet.auth;
+
+import io.simfleet.account.Account;
+import io.simfleet.account.AccountService;
+import io.simfleet.common.AccountType;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import io.simfleet.config.SimfleetProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, login with blocking after repeated failures, token refresh, token verification. */
+@Service
+public class AuthService {
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    // A hash to compare against when the user does not exist, so both cases cost the same time.
+    private static final String DUMMY_HASH = new BCryptPasswordEncoder(10).encode("simfleet-dummy");
+
+    private final UserRepository users;
+    private final AccountService accounts;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final SimfleetProperties.Auth settings;
+    private final PasswordEncoder encoder = new BCryptPasswordEncoder(10);
+
+    AuthService(UserRepository users, AccountService accounts, TokenService tokens, Clock clock, SimfleetProperties props) {
+        this.users = users;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.settings = props.auth();
+    }
+
+    public record TokenPair(String accessToken, String refreshToken) {}
+
+    /** Creates a user of an account. Raises 1001 when the username is taken or malformed. */
+    @Transactional
+    public void createUser(String username, String password, long accountId) {
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
+            throw DomainException.wrong("username");
+        }
+        if (password == null || password.length() < 4 || password.length() > 128) {
+            throw DomainException.wrong("password");
+        }
+        accounts.get(accountId);
+        if (users.exists(username)) {
+            throw DomainException.wrong("username (already exists)");
+        }
+        users.insert(username, encoder.encode(password), accountId, clock.instant());
+    }
+
+    /**
+     * Checks the credentials and issues a token pair. With {@code targetAccountId} a reseller
+     * acts inside a descendant account (support access, written to that account's activity log).
+     * Raises 10126 (bad credentials), 11044 (blocked after repeated failures), 10117 (target not
+     * a descendant).
+     */
+    public TokenPair login(String username, String password, Long targetAccountId) {
+        Optional<UserRepository.UserRow> found = users.find(username);
+        if (found.isEmpty()) {
+            encoder.matches(password, DUMMY_HASH);
+            throw new DomainException(ResultCode.BAD_CREDENTIALS);
+        }
+        UserRepository.UserRow user = found.get();
+        Instant now = clock.instant();
+        if (user.blockedUntil() != null && user.blockedUntil().isAfter(now)) {
+            throw new DomainException(ResultCode.USER_BLOCKED);
+        }
+        if (!encoder.matches(password, user.passwordHash())) {
+            boolean blocked = users.recordFailure(user.id(), settings.maxFailedLogins(), now.plus(settings.blockDuration()));
+            if (blocked) {
+                log.warn("User {} blocked after {} failed logins", username, settings.maxFailedLogins());
+                throw new DomainException(ResultCode.USER_BLOCKED);
+            }
+            throw new DomainException(ResultCode.BAD_CREDENTIALS);
+        }
+        users.recordSuccess(user.id());
+        Account own = accounts.get(user.accountId());
+        Account acting = own;
+        if (targetAccountId != null && targetAccountId != own.id()) {
+            if (own.type() == AccountType.ENTERPRISE || !accounts.isDescendant(own.id(), targetAccountId)) {
+                throw new DomainException(ResultCode.WRONG_TARGET_ACCOUNT);
+            }
+            acting = accounts.get(targetAccountId);
+            accounts.recordActivity(acting.id(), username, own.id(), "SUPPORT_ACCESS",
+                    "Support access by " + username + " of account " + own.id());
+        }
+        return issuePair(new TokenService.Claims(username, own.id(), acting.id(), acting.type(), TokenService.Kind.ACCESS));
+    }
+
+    /** Issues a new pair from a valid refresh token; an invalid one raises 401. */
+    public TokenPair refresh(String refreshToken) {
+        TokenService.Claims c = tokens.verify(refreshToken, TokenService.Kind.REFRESH)
+                .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "invalid or expired refresh token"));
+        UserRepository.UserRow user = users.find(c.username())
+                .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "unknown user"));
+        if (user.blockedUntil() != null && user.blockedUntil().isAfter(clock.instant())) {
+            throw new DomainException(ResultCode.USER_BLOCKED);
+        }
+        return issuePair(c);
+    }
+
+    /** The actor of a valid access token, or empty for a missing, forged or expired one. */
+    public Optional<Actor> authenticate(String accessToken) {
+        return tokens.verify(accessToken, TokenService.Kind.ACCESS)
+                .map(c -> new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null));
+    }
+
+    private TokenPair issuePair(TokenService.Claims c) {
+        return new TokenPair(
+                tokens.issue(new TokenService.Claims(c.username(), c.userAccountId(), c.accountId(), c.accountType(), TokenService.Kind.ACCESS)),
+                tokens.issue(new TokenService.Claims(c.username(), c.userAccountId(), c.accountId(), c.accountType(), TokenService.Kind.REFRESH)));
+    }
+}

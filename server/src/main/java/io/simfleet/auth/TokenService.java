@@ -1,0 +1,89 @@
+package io.simfleet.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.simfleet.common.AccountType;
+import io.simfleet.config.JwtSecretProvider;
+import io.simfleet.config.SimfleetProperties;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * HS512 JWTs shaped like SFT's: {@code sub} (user), {@code scopes} (the account the token acts
+ * in), {@code iss}, {@code iat}, {@code exp}; plus {@code typ} (ACCESS or REFRESH), {@code atype}
+ * (account type) and {@code uacc} (the user's own account, differs under support access).
+ */
+@Component
+class TokenService {
+    static final String ISSUER = "simfleet";
+
+    enum Kind { ACCESS, REFRESH }
+
+    record Claims(String username, long userAccountId, long accountId, AccountType accountType, Kind kind) {}
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+    private final SimfleetProperties.Auth auth;
+
+    TokenService(JwtSecretProvider secret, Clock clock, SimfleetProperties props) throws JOSEException {
+        this.signer = new MACSigner(secret.secret());
+        this.verifier = new MACVerifier(secret.secret());
+        this.clock = clock;
+        this.auth = props.auth();
+    }
+
+    String issue(Claims c) {
+        Instant now = clock.instant();
+        Duration life = c.kind() == Kind.ACCESS ? auth.accessTokenLifetime() : auth.refreshTokenLifetime();
+        JWTClaimsSet set = new JWTClaimsSet.Builder()
+                .subject(c.username())
+                .claim("scopes", Long.toString(c.accountId()))
+                .claim("uacc", Long.toString(c.userAccountId()))
+                .claim("atype", c.accountType().name())
+                .claim("typ", c.kind().name())
+                .issuer(ISSUER)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(life)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS512), set);
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign token", e);
+        }
+    }
+
+    /** Empty when the token is malformed, forged, expired or not of the expected kind. */
+    Optional<Claims> verify(String token, Kind expected) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS512.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            Date exp = c.getExpirationTime();
+            if (exp == null || !exp.toInstant().isAfter(clock.instant()) || !ISSUER.equals(c.getIssuer())
+                    || !expected.name().equals(c.getStringClaim("typ"))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Claims(c.getSubject(), Long.parseLong(c.getStringClaim("uacc")),
+                    Long.parseLong(c.getStringClaim("scopes")), AccountType.valueOf(c.getStringClaim("atype")), expected));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

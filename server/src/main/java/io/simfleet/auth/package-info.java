@@ -1,0 +1,2 @@
+/** Users, passwords (bcrypt), login with blocking, JWT access and refresh tokens. */
+package io.simfleet.auth;

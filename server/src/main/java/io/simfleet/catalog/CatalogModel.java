@@ -1,0 +1,53 @@
+package io.simfleet.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** The catalog's value types. Ids are the SFT ones: {@code PDP_1108}, {@code SP_319}, 358, {@code DEFAULTPOST41078552}. */
+public final class CatalogModel {
+    private CatalogModel() {}
+
+    public record ApnGroup(long accountId, String id, String name, String defaultApn, List<String> apns) {}
+
+    public record Feature(String featureId, String featureName, String columnName, String featureHLRName,
+                          String type, String defaultFeatures, String value) {}
+
+    public record ServiceProfile(long accountId, String id, String name, String serviceCategory, String networkTypeId,
+                                 String services, String accessVariantId, String ratType, List<Feature> features) {
+        /** Services as SFT names (DATA, SMS_MO, SMS_MT, NB-IOT) from the profile's enabled features. */
+        public boolean hasFeature(String featureName) {
+            return features.stream().anyMatch(f -> f.featureName().equals(featureName) && "true".equals(f.value()));
+        }
+    }
+
+    public record Network(String operatorId, String operatorName, String categoryGroupId, String tadigCode,
+                          String countryName, String mccMnc) {}
+
+    public record RoamingProfile(long accountId, long id, String name, boolean test, List<Network> networks) {}
+
+    public enum PlanCategory { NORMAL, ADDON, TEST, INVENTORY }
+
+    /** A benefit granted by a plan: DATA and NBIOT in MB, SMS as a count. */
+    public record Benefit(String type, long amount) {}
+
+    public record Counter(String name, long thresholdValue, String thresholdUnit, String action) {}
+
+    public record Plan(long accountId, String id, String name, String description, PlanCategory category,
+                       int planType, int validityDays, String serviceIds, String serviceNames, BigDecimal amount,
+                       Instant effectiveAt, Instant expiresAt, boolean active, List<Long> roamingProfileIds,
+                       String serviceProfileId, List<Benefit> benefits, List<Counter> counters) {
+        public String planTypeName() {
+            return planType == 0 ? "Prepaid" : "Postpaid";
+        }
+    }
+
+    public record DynamicBenefit(long accountId, long id, String name, boolean pooled, int priority,
+                                 List<Long> roamingProfileIds, long dataMb, boolean autoRenewal) {}
+
+    public record ValueAddedFeature(long accountId, String id, String name) {}
+
+    public record SimProduct(long id, String name, String cardClass) {}
+
+    public record Tag(long accountId, long id, String name, String description) {}
+}

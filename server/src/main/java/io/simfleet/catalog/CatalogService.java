@@ -1,0 +1,217 @@
+package io.simfleet.catalog;
+
+import io.simfleet.catalog.CatalogModel.*;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog an enterprise provisions against. Every read takes the account id: an id of
+ * another account is indistinguishable from one that does not exist.
+ */
+@Service
+public class CatalogService {
+    public static final Instant FOREVER = LocalDate.of(2099, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+    private final CatalogRepository repo;
+    private final Clock clock;
+
+    CatalogService(CatalogRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    // --- definitions (operator side)
+
+    /** Defines an APN group; a null id gets {@code PDP_<n>}. Raises 1001 for an id taken or an empty APN list. */
+    @Transactional
+    public ApnGroup defineApnGroup(long account, String id, String name, String defaultApn, List<String> apns) {
+        String gid = id != null ? id : "PDP_" + repo.nextId();
+        requireFree("apn_group", gid, "apnGroupId");
+        if (defaultApn == null || defaultApn.isBlank()) throw DomainException.missing("defaultApn");
+        List<String> list = apns == null || apns.isEmpty() ? List.of(defaultApn) : apns;
+        if (!list.contains(defaultApn)) throw DomainException.wrong("defaultApn (not in apnList)");
+        ApnGroup g = new ApnGroup(account, gid, name == null ? "DEFAULT" : name, defaultApn, list);
+        repo.insert(g);
+        return g;
+    }
+
+    /** Defines a service profile; a null id gets {@code SP_<n>}. */
+    @Transactional
+    public ServiceProfile defineServiceProfile(ServiceProfile p) {
+        String id = p.id() != null ? p.id() : "SP_" + repo.nextId();
+        requireFree("service_profile", id, "serviceProfileId");
+        if (!List.of("01", "02", "06", "10").contains(p.ratType())) throw DomainException.wrong("ratType");
+        ServiceProfile saved = new ServiceProfile(p.accountId(), id, p.name(), p.serviceCategory(), p.networkTypeId(),
+                p.services(), p.accessVariantId(), p.ratType(), p.features());
+        repo.insert(saved);
+        return saved;
+    }
+
+    /** Defines a roaming profile with its networks; a null id (0) gets a fresh one. */
+    @Transactional
+    public RoamingProfile defineRoamingProfile(long account, Long id, String name, boolean test, List<Network> networks) {
+        long rid = id != null ? id : repo.nextId();
+        requireFree("roaming_profile", rid, "roamingProfileId");
+        if (networks == null || networks.isEmpty()) throw DomainException.missing("networks");
+        for (Network n : networks) {
+            if (n.mccMnc() == null || !n.mccMnc().matches("\\d{5,6}(,\\d{5,6})*")) throw DomainException.wrong("mccMnc");
+        }
+        RoamingProfile p = new RoamingProfile(account, rid, name, test, networks);
+        repo.insert(p);
+        return p;
+    }
+
+    /**
+     * Defines a plan. Its roaming profiles and service profile must belong to the same account.
+     * A null id gets a numeric one.
+     */
+    @Transactional
+    public Plan definePlan(Plan p) {
+        String id = p.id() != null ? p.id() : Long.toString(repo.nextId());
+        requireFree("plan", id, "planId");
+        if (p.roamingProfileIds().isEmpty() || repo.roamingProfiles(p.accountId(), p.roamingProfileIds()).size() != p.roamingProfileIds().size()) {
+            throw DomainException.wrong("destGroupId");
+        }
+        if (repo.serviceProfiles(p.accountId(), p.serviceProfileId()).isEmpty()) {
+            throw DomainException.wrong("profileId");
+        }
+        Plan saved = new Plan(p.accountId(), id, p.name(), p.description() == null ? p.name() : p.description(),
+                p.category(), p.planType(), p.validityDays(), p.serviceIds(), p.serviceNames(),
+                p.amount() == null ? BigDecimal.ZERO : p.amount(),
+                p.effectiveAt() == null ? clock.instant() : p.effectiveAt(),
+                p.expiresAt() == null ? FOREVER : p.expiresAt(), p.active(), p.roamingProfileIds(),
+                p.serviceProfileId(), p.benefits() == null ? List.of() : p.benefits(),
+                p.counters() == null ? List.of() : p.counters());
+        repo.insert(saved);
+        return saved;
+    }
+
+    @Transactional
+    public DynamicBenefit defineDynamicBenefit(DynamicBenefit b) {
+        long id = b.id() != 0 ? b.id() : repo.nextId();
+        requireFree("dynamic_benefit", id, "dynamicBenefitId");
+        if (repo.roamingProfiles(b.accountId(), b.roamingProfileIds()).size() != b.roamingProfileIds().size()) {
+            throw DomainException.wrong("roamingProfileIds");
+        }
+        DynamicBenefit saved = new DynamicBenefit(b.accountId(), id, b.name(), b.pooled(), b.priority(),
+                b.roamingProfileIds(), b.dataMb(), b.autoRenewal());
+        repo.insert(saved);
+        return saved;
+    }
+
+    @Transactional
+    public ValueAddedFeature defineValueAddedFeature(long account, String id, String name) {
+        if (id == null || id.isBlank()) throw DomainException.missing("valueAddedFeatureId");
+        if (valueAddedFeatures(account).stream().anyMatch(f -> f.id().equals(id))) throw DomainException.wrong("valueAddedFeatureId (already exists)");
+        ValueAddedFeature f = new ValueAddedFeature(account, id, name);
+        repo.insert(f);
+        return f;
+    }
+
+    @Transactional
+    public SimProduct defineSimProduct(Long id, String name, String cardClass) {
+        long pid = id != null ? id : repo.nextId();
+        if (simProducts().stream().anyMatch(p -> p.id() == pid || p.name().equals(name))) {
+            throw DomainException.wrong("simProduct (already exists)");
+        }
+        SimProduct p = new SimProduct(pid, name, cardClass);
+        repo.insert(p);
+        return p;
+    }
+
+    private void requireFree(String table, Object id, String field) {
+        if (repo.idTaken(table, id)) {
+            throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, field + " (" + id + " already exists)");
+        }
+    }
+
+    // --- tags (enterprise side)
+
+    public record NewTag(String name, String description) {}
+
+    /**
+     * Creates tags. Names and descriptions: 1–100 characters of letters, digits, '-', '_' and
+     * space. Raises 1000/1001 naming the field; nothing is created when one tag is wrong.
+     */
+    @Transactional
+    public List<Tag> createTags(long account, List<NewTag> tags) {
+        if (tags == null || tags.isEmpty()) throw DomainException.missing("createTag");
+        for (NewTag t : tags) {
+            if (t.name() == null || t.name().isBlank()) throw DomainException.missing("tagName");
+            if (!t.name().matches("[A-Za-z0-9_\\- ]{1,100}")) throw DomainException.wrong("tagName");
+            if (t.description() != null && !t.description().matches("[A-Za-z0-9_\\- ]{0,100}")) throw DomainException.wrong("tagDescription");
+        }
+        return tags.stream().map(t -> {
+            Tag tag = new Tag(account, repo.nextTagId(), t.name(), t.description() == null ? "" : t.description());
+            repo.insert(tag);
+            return tag;
+        }).toList();
+    }
+
+    // --- reads
+
+    @Transactional(readOnly = true)
+    public List<ApnGroup> apnGroups(long account) {
+        return repo.apnGroups(account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApnGroup> apnGroup(long account, String id) {
+        return repo.apnGroup(account, id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ServiceProfile> serviceProfiles(long account, String id) {
+        return repo.serviceProfiles(account, id);
+    }
+
+    /** Null ids = all of the account's roaming profiles. */
+    @Transactional(readOnly = true)
+    public List<RoamingProfile> roamingProfiles(long account, Collection<Long> ids) {
+        return repo.roamingProfiles(account, ids);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Plan> plans(long account, PlanCategory category, Integer planType) {
+        return repo.plans(account, category, planType);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Plan> plansById(long account, Collection<String> ids) {
+        return repo.plansById(account, ids).stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DynamicBenefit> dynamicBenefits(long account) {
+        return repo.dynamicBenefits(account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ValueAddedFeature> valueAddedFeatures(long account) {
+        return repo.valueAddedFeatures(account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SimProduct> simProducts() {
+        return repo.simProducts();
+    }
+
+    /** Null ids = all of the account's tags. */
+    @Transactional(readOnly = true)
+    public List<Tag> tags(long account, Collection<Long> ids) {
+        return repo.tags(account, ids);
+    }
+}

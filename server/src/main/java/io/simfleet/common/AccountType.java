@@ -1,0 +1,5 @@
+package io.simfleet.common;
+
+public enum AccountType {
+    OPERATOR, RESELLER, ENTERPRISE
+}

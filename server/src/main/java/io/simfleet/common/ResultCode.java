@@ -1,0 +1,92 @@
+package io.simfleet.common;
+
+/**
+ * Every business outcome the platform can answer, numbered as in the SFT reference.
+ *
+ * <p>This lives in {@code common} rather than {@code sftapi} because the domain raises these
+ * outcomes ({@link DomainException}); what stays in {@code sftapi} is how they are written on
+ * the wire (envelope, resultParam, HTTP status). A description template's {@code %s} receives
+ * the exception's detail (a field name, a reason).
+ */
+public enum ResultCode {
+    // Generic
+    MANDATORY_PARAMETER_MISSING(1000, "Mandatory parameter missing - %s"),
+    WRONG_INPUT_PARAMETER(1001, "Wrong input parameter - %s"),
+    NO_DATA_AVAILABLE(1359, "No data available"),
+    INSUFFICIENT_PRIVILEGE(10002, "Insufficient privilege"),
+    UNAUTHORIZED(401, "Unauthorized - %s"),
+    INTERNAL_FAILURE(10160, "Internal failure"),
+
+    // Authentication
+    BAD_CREDENTIALS(10126, "Invalid username or password"),
+    WRONG_TARGET_ACCOUNT(10117, "Invalid target account id"),
+    USER_BLOCKED(11044, "User is blocked due to repeated failed login attempts, try again later"),
+
+    // Endpoint create / link / activate
+    SIM_PROVISIONING_SUCCESS(5014, "SIM provisioning success"),
+    SIM_PROVISIONING_FAILURE(5015, "SIM provisioning failure"),
+    SIM_ALREADY_PROVISIONED(5016, "SIM already provisioned"),
+    LINK_SIM_SUCCESS(6409, "Link SIM success"),
+    LINK_SIM_FAILURE(6410, "Link SIM failure"),
+    CREATE_ENDPOINT_SUCCESS(6411, "Create endpoint success"),
+    CREATE_ENDPOINT_FAILURE(6412, "Create endpoint failure"),
+    DUPLICATE_IMSI(2026, "Duplicate IMSI"),
+    MSISDN_NOT_EXIST(6722, "MSISDN not exist"),
+    LOW_BALANCE(7022, "Customer is in low balance provisioning not allowed"),
+    ADDON_BILLING_TYPE_MISMATCH(10023, "Addon planID does not belong to the billing type"),
+    MAXIMUM_COUNT_EXCEEDED(10073, "Maximum count exceeds for input parameter - %s"),
+    MAXIMUM_BENEFIT_LIMIT(10077, "Maximum Benefit limit Reachecd"),
+    ADDON_ROAMING_PROFILE_MISMATCH(10080, "Addon PlanID does not belong to the roaming profile"),
+    SERVICE_NOT_AVAILABLE_FOR_PLAN(10093, "Service not available for the subscribing plan"),
+    MAXIMUM_TAGS_REACHED(10120, "Maximum number of tag is reached"),
+    ICCID_NOT_AVAILABLE(10140, "ICCID not available"),
+    DYNAMIC_BENEFIT_COVERAGE_MISMATCH(10200, "Coverage of the selected dynamicbenefit does not match with this endpoint's roamingprofile meaning the endpoint would not be able to use any of the benefits provided. Please select a dynamic benefit with matching coverage"),
+    DYNAMIC_BENEFIT_REQUIRED(10201, "The option Dynamic Benefit only is enabled at parent level. Please subscribe the endpoint to a pooled or non-pooled dynamic benefit."),
+    DUPLICATE_ADDON_PLANS(10221, "Duplicate addon plans are not allowed"),
+    OPERATION_FAILED_VERIFY(10239, "Operation has failure. Request has been received and it has failed. Please verify the request has been completed successfully or not."),
+    OPERATION_TIMED_OUT_VERIFY(10240, "Operation has Time out. Request has been received and it has timeout. Please verify the request has been completed successfully or not."),
+
+    // Endpoint queries
+    FETCH_ENDPOINTS_SUCCESS(6742, "Fetch endpoints success"),
+    FETCH_ENDPOINTS_FAILURE(6745, "Fetch endpoints failure"),
+    GET_ENDPOINT_PROFILE_SUCCESS(1082, "Get endpoint profile success"),
+    GET_ENDPOINT_PROFILE_FAILURE(1083, "Get endpoint profile failure"),
+    FETCH_ICCID_SUCCESS(10048, "Fetch ICCID for provisioning success"),
+    FETCH_ICCID_FAILURE(10049, "Fetch ICCID for provisioning failure"),
+
+    // Supporting calls (support-apis.md; codes marked "our choice" there are documented in docs/api-compatibility.md)
+    FETCH_SIM_SUCCESS(10021, "Fetch SIM success"),
+    CREATE_TAG_SUCCESS(10149, "Tag created successfully"),
+    FETCH_APN_GROUP_SUCCESS(10901, "Fetch APN group success"),
+    QUERY_RATE_PLAN_SUCCESS(10902, "Query rate plan success"),
+    GET_SERVICE_PROFILE_SUCCESS(10903, "Get service profile success"),
+    GET_ROAMING_PROFILES_SUCCESS(10904, "Get roaming profiles success"),
+    GET_SIM_PRODUCT_SUCCESS(10905, "Get SIM product success"),
+    GET_TAGS_SUCCESS(10906, "Get tags success"),
+    GET_CUSTOMER_PROFILE_SUCCESS(10907, "Get customer profile success"),
+    REFRESH_TOKEN_SUCCESS(10908, "Refresh token success");
+
+    private final int code;
+    private final String template;
+
+    ResultCode(int code, String template) {
+        this.code = code;
+        this.template = template;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The description with the template's placeholder filled; extra detail is appended after " - ". */
+    public String describe(String detail) {
+        if (template.contains("%s")) {
+            return String.format(template, detail == null ? "" : detail);
+        }
+        return detail == null || detail.isEmpty() ? template : template + " - " + detail;
+    }
+}

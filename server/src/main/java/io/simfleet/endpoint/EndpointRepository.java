@@ -1,0 +1,167 @@
+package io.simfleet.endpoint;
+
+import io.simfleet.common.Actor;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EndpointRepository {
+    private final JdbcClient jdbc;
+
+    EndpointRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextId() {
+        return jdbc.sql("SELECT nextval('endpoint_id_seq')").query(Long.class).single();
+    }
+
+    void insert(Endpoint e) {
+        jdbc.sql("""
+                INSERT INTO endpoint (account_id, id, name, status, subscriber_type, plan_id, apn_group_id, roaming_profile_ids,
+                    monthly_limit, imei, imei_locked, dynamic_benefit_id, created_at, plan_effective_at, activated_at,
+                    last_sim_state_change_at, version)
+                VALUES (:a, :id, :n, :st, :sub, :plan, :apn, :rp, :ml, :imei, :lock, :db, :created, :eff, :act, :simchg, 0)""")
+                .param("a", e.accountId()).param("id", e.id()).param("n", e.name()).param("st", e.status().name())
+                .param("sub", e.subscriberType()).param("plan", e.planId()).param("apn", e.apnGroupId())
+                .param("rp", e.roamingProfileIds().toArray(new Long[0])).param("ml", e.monthlyLimit())
+                .param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
+                .param("created", ts(e.createdAt())).param("eff", ts(e.planEffectiveAt()))
+                .param("act", ts(e.activatedAt())).param("simchg", ts(e.lastSimStateChangeAt()))
+                .update();
+    }
+
+    Optional<Endpoint> find(long account, long id) {
+        return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
+                .param("a", account).param("id", id).query(EndpointRepository::map).optional();
+    }
+
+    void insertTags(long account, long endpointId, Collection<Long> tagIds) {
+        for (Long t : tagIds) {
+            jdbc.sql("INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id) VALUES (:a, :e, :t) ON CONFLICT DO NOTHING")
+                    .param("a", account).param("e", endpointId).param("t", t).update();
+        }
+    }
+
+    void insertAddon(long account, long endpointId, String planId, Instant start, Instant expires) {
+        jdbc.sql("""
+                INSERT INTO endpoint_addon (account_id, endpoint_id, plan_id, start_at, expires_at)
+                VALUES (:a, :e, :p, :s, :x)""")
+                .param("a", account).param("e", endpointId).param("p", planId).param("s", ts(start)).param("x", ts(expires))
+                .update();
+    }
+
+    void insertValueAddedFeatures(long account, long endpointId, Collection<String> ids) {
+        for (String f : ids) {
+            jdbc.sql("INSERT INTO endpoint_value_added_feature (account_id, endpoint_id, feature_id) VALUES (:a, :e, :f) ON CONFLICT DO NOTHING")
+                    .param("a", account).param("e", endpointId).param("f", f).update();
+        }
+    }
+
+    void appendEvent(Actor actor, long endpointId, Instant at, String call, EndpointStatus from, EndpointStatus to,
+                     String reason, String detail) {
+        jdbc.sql("""
+                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
+                                            to_status, reason, request_id, detail)
+                VALUES (:a, :e, :at, :u, :ua, :call, :from, :to, :reason, :rid, :detail)""")
+                .param("a", actor.accountId()).param("e", endpointId).param("at", ts(at)).param("u", actor.username())
+                .param("ua", actor.userAccountId()).param("call", call).param("from", from == null ? null : from.name())
+                .param("to", to == null ? null : to.name()).param("reason", reason)
+                .param("rid", actor.requestId() == null ? "-" : actor.requestId()).param("detail", detail)
+                .update();
+    }
+
+    List<EndpointEvent> events(long account, long endpointId) {
+        return jdbc.sql("SELECT * FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e ORDER BY id")
+                .param("a", account).param("e", endpointId)
+                .query((rs, n) -> new EndpointEvent(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor_username"), rs.getLong("actor_account_id"), rs.getString("call"),
+                        status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("reason"),
+                        rs.getString("request_id"), rs.getString("detail"))).list();
+    }
+
+    long count(long account, TagFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM endpoint e WHERE e.account_id = :a AND e.deleted_at IS NULL" + tagCondition(filter))
+                .param("a", account).param("t", tagParam(filter)).query(Long.class).single();
+    }
+
+    List<Endpoint> page(long account, TagFilter filter, int page, int perPage) {
+        return jdbc.sql("SELECT e.* FROM endpoint e WHERE e.account_id = :a AND e.deleted_at IS NULL" + tagCondition(filter)
+                        + " ORDER BY e.id LIMIT :lim OFFSET :off")
+                .param("a", account).param("t", tagParam(filter)).param("lim", perPage)
+                .param("off", (long) (page - 1) * perPage)
+                .query(EndpointRepository::map).list();
+    }
+
+    /** (endpoint id, tag id) pairs of these endpoints. */
+    List<long[]> tagLinks(long account, Collection<Long> endpointIds) {
+        return jdbc.sql("SELECT endpoint_id, tag_id FROM endpoint_tag WHERE account_id = :a AND endpoint_id = ANY(:e) ORDER BY endpoint_id, tag_id")
+                .param("a", account).param("e", endpointIds.toArray(new Long[0]))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    List<Addon> addons(long account, long endpointId) {
+        return jdbc.sql("""
+                SELECT unique_id, plan_id, start_at, expires_at FROM endpoint_addon
+                WHERE account_id = :a AND endpoint_id = :e AND removed_at IS NULL ORDER BY unique_id""")
+                .param("a", account).param("e", endpointId)
+                .query((rs, n) -> new Addon(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    List<String> valueAddedFeatures(long account, long endpointId) {
+        return jdbc.sql("SELECT feature_id FROM endpoint_value_added_feature WHERE account_id = :a AND endpoint_id = :e ORDER BY feature_id")
+                .param("a", account).param("e", endpointId).query(String.class).list();
+    }
+
+    record Addon(long uniqueId, String planId, Instant start, Instant expires) {}
+
+    private static String tagCondition(TagFilter f) {
+        if (f instanceof TagFilter.WithTag) {
+            return " AND EXISTS (SELECT 1 FROM endpoint_tag et WHERE et.account_id = e.account_id AND et.tag_id = :t AND et.endpoint_id = e.id)";
+        }
+        if (f instanceof TagFilter.Untagged) {
+            return " AND NOT EXISTS (SELECT 1 FROM endpoint_tag et WHERE et.endpoint_id = e.id)";
+        }
+        return "";
+    }
+
+    private static Long tagParam(TagFilter f) {
+        return f instanceof TagFilter.WithTag w ? w.tagId() : null;
+    }
+
+    private static EndpointStatus status(String s) {
+        return s == null ? null : EndpointStatus.valueOf(s);
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static Endpoint map(ResultSet rs, int n) throws SQLException {
+        long db = rs.getLong("dynamic_benefit_id");
+        Long dynamicBenefit = rs.wasNull() ? null : db;
+        BigDecimal limit = rs.getBigDecimal("monthly_limit");
+        Array rp = rs.getArray("roaming_profile_ids");
+        return new Endpoint(rs.getLong("account_id"), rs.getLong("id"), rs.getString("name"),
+                EndpointStatus.valueOf(rs.getString("status")), rs.getInt("subscriber_type"), rs.getString("plan_id"),
+                rs.getString("apn_group_id"), Arrays.asList((Long[]) rp.getArray()), limit, rs.getString("imei"),
+                rs.getBoolean("imei_locked"), dynamicBenefit, instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("plan_effective_at")), instant(rs.getTimestamp("activated_at")),
+                instant(rs.getTimestamp("last_sim_state_change_at")), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,285 @@
+package io.simfleet.endpoint;
+
+import io.simfleet.account.Account;
+import io.simfleet.account.AccountService;
+import io.simfleet.catalog.CatalogModel.DynamicBenefit;
+import io.simfleet.catalog.CatalogModel.Plan;
+import io.simfleet.catalog.CatalogModel.PlanCategory;
+import io.simfleet.catalog.CatalogModel.RoamingProfile;
+import io.simfleet.catalog.CatalogModel.Tag;
+import io.simfleet.catalog.CatalogModel.ValueAddedFeature;
+import io.simfleet.catalog.CatalogService;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.Page;
+import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.EndpointLifecycle.Operation;
+import io.simfleet.endpoint.EndpointViews.AddonSubscription;
+import io.simfleet.endpoint.EndpointViews.CreateOutcome;
+import io.simfleet.endpoint.EndpointViews.Created;
+import io.simfleet.endpoint.EndpointViews.ListItem;
+import io.simfleet.endpoint.EndpointViews.Profile;
+import io.simfleet.sim.Sim;
+import io.simfleet.sim.SimService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Endpoint use cases. Every read and write is scoped to the actor's account. */
+@Service
+public class EndpointService {
+    public static final int MAX_TAGS = 10;
+    public static final int MAX_ADDONS = 15;
+    public static final int MAX_PER_PAGE = 2000;
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9 :_]{5,30}");
+    static final Pattern IMEI = Pattern.compile("\\d{14,16}");
+
+    private final EndpointRepository repo;
+    private final AccountService accounts;
+    private final CatalogService catalog;
+    private final SimService sims;
+    private final Clock clock;
+
+    EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims, Clock clock) {
+        this.repo = repo;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.sims = sims;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an endpoint in Pre-Active; with {@code linkSim} links the SIM (SIM → Pre-Active);
+     * with {@code activate} activates it (→ Active, or Active-Test for OEM accounts). All or
+     * nothing. Raises 1000/1001 naming the field, 7022 (low balance), 10120 (tags), 10073, 10221,
+     * 10023, 10080 (add-ons), 10200, 10201 (dynamic benefits), 10140 (ICCID not available).
+     */
+    @Transactional
+    public Created create(Actor actor, CreateEndpoint cmd) {
+        Account account = accounts.get(actor.accountId());
+        long acc = account.id();
+        if (account.lowBalance()) {
+            throw new DomainException(ResultCode.LOW_BALANCE);
+        }
+        validateName(cmd.name(), "name");
+        if (cmd.activate() && !cmd.linkSim()) {
+            throw DomainException.wrong("isDefaultActivation (activation needs isLinkSIM true)");
+        }
+        if (cmd.linkSim() && (cmd.iccid() == null || cmd.iccid().isBlank())) {
+            throw DomainException.missing("iccid");
+        }
+
+        Set<String> planIds = new HashSet<>(cmd.addonPlanIds());
+        planIds.add(cmd.planId());
+        Map<String, Plan> plans = catalog.plansById(acc, planIds);
+        Plan plan = plans.get(cmd.planId());
+        if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) {
+            throw DomainException.wrong("planId");
+        }
+        if (catalog.apnGroup(acc, cmd.apnGroupId()).isEmpty()) {
+            throw DomainException.wrong("apnGroupId");
+        }
+        List<Long> roaming = validateRoamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
+        List<Long> tagIds = validateTags(acc, cmd.tagIds(), "tagIds");
+        List<Plan> addons = validateAddons(cmd, plan, plans, roaming);
+        validateValueAddedFeatures(acc, cmd.valueAddedFeatureIds());
+        DynamicBenefit benefit = validateBenefit(account, cmd.dynamicBenefitId(), roaming, cmd.activate());
+        if (cmd.imei() != null && !cmd.imei().isEmpty() && !IMEI.matcher(cmd.imei()).matches()) {
+            throw DomainException.wrong("imei");
+        }
+
+        Instant now = clock.instant();
+        long id = repo.nextId();
+        EndpointStatus status = EndpointStatus.PRE_ACTIVE;
+        CreateOutcome outcome = CreateOutcome.CREATED;
+        Instant activatedAt = null;
+        if (cmd.activate()) {
+            status = transition(status, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE, ResultCode.SIM_PROVISIONING_FAILURE);
+            outcome = CreateOutcome.ACTIVATED;
+            activatedAt = now;
+        } else if (cmd.linkSim()) {
+            outcome = CreateOutcome.LINKED;
+        }
+        String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
+        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), cmd.apnGroupId(), roaming,
+                cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), benefit == null ? null : benefit.id(),
+                now, now, activatedAt, cmd.linkSim() ? now : null, 0);
+        repo.insert(e);
+        repo.appendEvent(actor, id, now, "CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, null, "name=" + cmd.name());
+        if (cmd.linkSim()) {
+            Sim sim = sims.link(acc, cmd.iccid(), id, status.simStatus().orElseThrow());
+            repo.appendEvent(actor, id, now, "LinkSim", EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE, null, "iccid=" + sim.iccid());
+        }
+        if (cmd.activate()) {
+            repo.appendEvent(actor, id, now, "EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null, null);
+            for (Plan addon : addons) {
+                repo.insertAddon(acc, id, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
+            }
+        }
+        repo.insertTags(acc, id, tagIds);
+        repo.insertValueAddedFeatures(acc, id, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
+        return new Created(id, outcome, status);
+    }
+
+    /** Lists the account's endpoints in id order. perPage is 1..2000 (the caller checks). */
+    @Transactional(readOnly = true)
+    public Page<ListItem> list(Actor actor, TagFilter filter, int page, int perPage) {
+        long acc = actor.accountId();
+        if (filter instanceof TagFilter.WithTag w && catalog.tags(acc, List.of(w.tagId())).isEmpty()) {
+            return new Page<>(List.of(), 0, perPage);
+        }
+        long total = repo.count(acc, filter);
+        List<Endpoint> endpoints = repo.page(acc, filter, page, perPage);
+        if (endpoints.isEmpty()) {
+            return new Page<>(List.of(), total, perPage);
+        }
+        List<Long> ids = endpoints.stream().map(Endpoint::id).toList();
+        Map<Long, Sim> simByEndpoint = sims.byEndpoints(acc, ids).stream()
+                .collect(Collectors.toMap(Sim::endpointId, Function.identity()));
+        List<long[]> links = repo.tagLinks(acc, ids);
+        Map<Long, Tag> tags = links.isEmpty() ? Map.of()
+                : catalog.tags(acc, links.stream().map(l -> l[1]).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(Tag::id, Function.identity()));
+        Map<Long, List<Tag>> tagsByEndpoint = new HashMap<>();
+        for (long[] l : links) {
+            tagsByEndpoint.computeIfAbsent(l[0], k -> new ArrayList<>()).add(tags.get(l[1]));
+        }
+        List<ListItem> rows = endpoints.stream()
+                .map(e -> new ListItem(e, simByEndpoint.get(e.id()), tagsByEndpoint.getOrDefault(e.id(), List.of())))
+                .toList();
+        return new Page<>(rows, total, perPage);
+    }
+
+    /** The full profile of one endpoint. Raises 1083 when it does not exist in the account. */
+    @Transactional(readOnly = true)
+    public Profile profile(Actor actor, long endpointId) {
+        long acc = actor.accountId();
+        Endpoint e = repo.find(acc, endpointId)
+                .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
+        Account account = accounts.get(acc);
+        Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
+        List<EndpointRepository.Addon> addonRows = repo.addons(acc, e.id());
+        Set<String> planIds = new HashSet<>();
+        planIds.add(e.planId());
+        addonRows.forEach(a -> planIds.add(a.planId()));
+        Map<String, Plan> plans = catalog.plansById(acc, planIds);
+        Plan plan = plans.get(e.planId());
+        List<AddonSubscription> addons = addonRows.stream()
+                .map(a -> new AddonSubscription(a.uniqueId(), plans.get(a.planId()), a.start(), a.expires())).toList();
+        List<RoamingProfile> roaming = catalog.roamingProfiles(acc, e.roamingProfileIds());
+        DynamicBenefit benefit = e.dynamicBenefitId() == null ? null
+                : catalog.dynamicBenefits(acc).stream().filter(b -> b.id() == e.dynamicBenefitId()).findFirst().orElse(null);
+        List<Long> tagIds = repo.tagLinks(acc, List.of(e.id())).stream().map(l -> l[1]).toList();
+        List<Tag> tags = tagIds.isEmpty() ? List.of() : catalog.tags(acc, tagIds);
+        Plan testPlan = null, inventoryPlan = null;
+        RoamingProfile testRoaming = null;
+        if (account.oemEnabled()) {
+            testPlan = firstPlan(acc, PlanCategory.TEST, e.subscriberType());
+            inventoryPlan = firstPlan(acc, PlanCategory.INVENTORY, e.subscriberType());
+            testRoaming = catalog.roamingProfiles(acc, null).stream().filter(RoamingProfile::test).findFirst().orElse(null);
+        }
+        return new Profile(e, account, sim, plan, catalog.apnGroup(acc, e.apnGroupId()).orElse(null), roaming,
+                plan == null ? null : catalog.serviceProfiles(acc, plan.serviceProfileId()).stream().findFirst().orElse(null),
+                benefit, addons, repo.valueAddedFeatures(acc, e.id()), tags, testPlan, inventoryPlan, testRoaming);
+    }
+
+    /** The endpoint's history, oldest first. Raises 1083 when it does not exist in the account. */
+    @Transactional(readOnly = true)
+    public List<EndpointEvent> events(Actor actor, long endpointId) {
+        repo.find(actor.accountId(), endpointId)
+                .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
+        return repo.events(actor.accountId(), endpointId);
+    }
+
+    private Plan firstPlan(long acc, PlanCategory category, int planType) {
+        return catalog.plans(acc, category, planType).stream().findFirst().orElse(null);
+    }
+
+    // --- rules shared by the calls that take these parameters
+
+    static void validateName(String name, String field) {
+        if (name == null || name.isBlank()) throw DomainException.missing(field);
+        if (!NAME.matcher(name).matches()) throw DomainException.wrong(field);
+    }
+
+    static EndpointStatus transition(EndpointStatus from, Operation op, ResultCode refusal) {
+        return EndpointLifecycle.next(from, op).orElseThrow(() -> new DomainException(refusal,
+                "endpoint is " + from.displayName()));
+    }
+
+    /** Roaming profiles must be the account's, of the base plan, and never the TEST profile. */
+    private List<Long> validateRoamingProfiles(long acc, Plan plan, List<Long> ids, String field) {
+        if (ids.isEmpty()) throw DomainException.missing(field);
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() != ids.size() || !plan.roamingProfileIds().containsAll(distinct)) {
+            throw DomainException.wrong(field);
+        }
+        List<RoamingProfile> found = catalog.roamingProfiles(acc, distinct);
+        if (found.size() != distinct.size() || found.stream().anyMatch(RoamingProfile::test)) {
+            throw DomainException.wrong(field);
+        }
+        return distinct;
+    }
+
+    private List<Long> validateTags(long acc, List<Long> ids, String field) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() > MAX_TAGS) throw new DomainException(ResultCode.MAXIMUM_TAGS_REACHED);
+        if (!distinct.isEmpty() && catalog.tags(acc, distinct).size() != distinct.size()) {
+            throw DomainException.wrong(field);
+        }
+        return distinct;
+    }
+
+    private static List<Plan> validateAddons(CreateEndpoint cmd, Plan base, Map<String, Plan> plans, List<Long> roaming) {
+        List<String> ids = cmd.addonPlanIds();
+        if (ids.isEmpty()) return List.of();
+        if (!cmd.activate()) throw DomainException.wrong("addonPlanIds (add-ons need isDefaultActivation true)");
+        if (ids.size() > MAX_ADDONS) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "addonPlanIds");
+        if (new HashSet<>(ids).size() != ids.size()) throw new DomainException(ResultCode.DUPLICATE_ADDON_PLANS);
+        List<Plan> addons = new ArrayList<>();
+        for (String id : ids) {
+            Plan p = plans.get(id);
+            if (p == null || p.category() != PlanCategory.ADDON || !p.active()) throw DomainException.wrong("addonPlanIds");
+            if (p.planType() != base.planType()) throw new DomainException(ResultCode.ADDON_BILLING_TYPE_MISMATCH, "addon " + id);
+            if (p.roamingProfileIds().stream().noneMatch(roaming::contains)) {
+                throw new DomainException(ResultCode.ADDON_ROAMING_PROFILE_MISMATCH, "addon " + id);
+            }
+            addons.add(p);
+        }
+        return addons;
+    }
+
+    private void validateValueAddedFeatures(long acc, List<String> ids) {
+        if (ids.isEmpty()) return;
+        Set<String> known = catalog.valueAddedFeatures(acc).stream().map(ValueAddedFeature::id).collect(Collectors.toSet());
+        if (!known.containsAll(ids)) throw DomainException.wrong("valueAddedFeatureIds");
+    }
+
+    private DynamicBenefit validateBenefit(Account account, Long benefitId, Collection<Long> roaming, boolean activate) {
+        if (benefitId == null) {
+            if (account.dynamicBenefitOnly() && activate) throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
+            return null;
+        }
+        DynamicBenefit b = catalog.dynamicBenefits(account.id()).stream()
+                .filter(x -> Objects.equals(x.id(), benefitId)).findFirst()
+                .orElseThrow(() -> DomainException.wrong("benefits"));
+        if (b.roamingProfileIds().stream().noneMatch(roaming::contains)) {
+            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_COVERAGE_MISMATCH);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,3 @@
+package io.simfleet.sim;
+
+public record IccidRange(String first, String last, long quantity) {}

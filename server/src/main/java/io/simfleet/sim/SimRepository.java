@@ -1,0 +1,119 @@
+package io.simfleet.sim;
+
+import io.simfleet.common.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class SimRepository {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Sim.SupplierImsi>> SUPPLIERS = new TypeReference<>() {};
+    private final JdbcClient jdbc;
+
+    SimRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextId() {
+        return jdbc.sql("SELECT nextval('sim_id_seq')").query(Long.class).single();
+    }
+
+    void insert(Sim s, Instant at) {
+        jdbc.sql("""
+                INSERT INTO sim (account_id, id, iccid, master_imsi, supplier_imsis, msisdn, eid, ean, activation_code,
+                                 product_id, status, endpoint_id, status_changed_at, created_at)
+                VALUES (:a, :id, :iccid, :imsi, CAST(:sup AS jsonb), :msisdn, :eid, :ean, :ac, :p, :st, NULL, :at, :at)""")
+                .param("a", s.accountId()).param("id", s.id()).param("iccid", s.iccid()).param("imsi", s.masterImsi())
+                .param("sup", JSON.writeValueAsString(s.supplierImsis())).param("msisdn", s.msisdn())
+                .param("eid", s.eid()).param("ean", s.ean()).param("ac", s.activationCode()).param("p", s.productId())
+                .param("st", s.status().name()).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Which of these business keys already exist, anywhere (they are globally unique). */
+    List<String> existingKeys(Collection<String> iccids, Collection<String> imsis, Collection<String> msisdns, Collection<String> eids) {
+        return jdbc.sql("""
+                SELECT 'iccid ' || iccid FROM sim WHERE iccid = ANY(:i)
+                UNION ALL SELECT 'imsi ' || master_imsi FROM sim WHERE master_imsi = ANY(:m)
+                UNION ALL SELECT 'msisdn ' || msisdn FROM sim WHERE msisdn = ANY(:s)
+                UNION ALL SELECT 'eid ' || eid FROM sim WHERE eid = ANY(:e) LIMIT 5""")
+                .param("i", iccids.toArray(new String[0])).param("m", imsis.toArray(new String[0]))
+                .param("s", msisdns.toArray(new String[0])).param("e", eids.toArray(new String[0]))
+                .query(String.class).list();
+    }
+
+    /**
+     * Links a Ready To Activate SIM of the account to an endpoint, atomically: the conditional
+     * update is the check, so two concurrent links of one SIM cannot both succeed.
+     */
+    Optional<Sim> claim(long account, String iccid, long endpointId, SimStatus to, Instant at) {
+        return jdbc.sql("""
+                UPDATE sim SET status = :to, endpoint_id = :e, status_changed_at = :at
+                WHERE account_id = :a AND iccid = :iccid AND status = 'READY_TO_ACTIVATE' AND endpoint_id IS NULL
+                RETURNING *""")
+                .param("to", to.name()).param("e", endpointId).param("at", Timestamp.from(at))
+                .param("a", account).param("iccid", iccid)
+                .query(SimRepository::map).optional();
+    }
+
+    Optional<Sim> byIccid(long account, String iccid) {
+        return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND iccid = :i").param("a", account).param("i", iccid)
+                .query(SimRepository::map).optional();
+    }
+
+    List<Sim> byEndpoints(long account, Collection<Long> endpointIds) {
+        return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND endpoint_id = ANY(:e)")
+                .param("a", account).param("e", endpointIds.toArray(new Long[0]))
+                .query(SimRepository::map).list();
+    }
+
+    Page<SimRow> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
+        String where = """
+                 WHERE s.account_id = :a AND (CAST(:iccid AS text) IS NULL OR s.iccid = :iccid)
+                   AND (CAST(:st AS text) IS NULL OR s.status = :st)
+                   AND (CAST(:att AS boolean) IS NULL OR (s.endpoint_id IS NOT NULL) = :att)""";
+        long total = jdbc.sql("SELECT count(*) FROM sim s" + where)
+                .param("a", account).param("iccid", iccid).param("st", status == null ? null : status.name())
+                .param("att", attached).query(Long.class).single();
+        List<SimRow> rows = jdbc.sql("""
+                SELECT s.*, p.name AS product_name, p.card_class, e.name AS endpoint_name, a.name AS account_name, a.parent_id
+                FROM sim s JOIN sim_product p ON p.id = s.product_id JOIN account a ON a.id = s.account_id
+                LEFT JOIN endpoint e ON e.id = s.endpoint_id""" + where + " ORDER BY s.iccid LIMIT :lim OFFSET :off")
+                .param("a", account).param("iccid", iccid).param("st", status == null ? null : status.name())
+                .param("att", attached).param("lim", perPage).param("off", (long) (page - 1) * perPage)
+                .query((rs, n) -> {
+                    long parent = rs.getLong("parent_id");
+                    return new SimRow(map(rs, n), rs.getString("product_name"), rs.getString("card_class"),
+                            rs.getString("endpoint_name"), rs.getString("account_name"), rs.wasNull() ? null : parent);
+                }).list();
+        return new Page<>(rows, total, perPage);
+    }
+
+    /** Contiguous runs of Ready To Activate ICCIDs (gaps and islands over the numeric ICCID). */
+    List<IccidRange> readyRanges(long account) {
+        return jdbc.sql("""
+                SELECT min(iccid) AS first, max(iccid) AS last, count(*) AS quantity FROM (
+                    SELECT iccid, CAST(iccid AS numeric) - row_number() OVER (PARTITION BY length(iccid) ORDER BY iccid) AS grp, length(iccid) AS len
+                    FROM sim WHERE account_id = :a AND status = 'READY_TO_ACTIVATE') r
+                GROUP BY len, grp ORDER BY first""")
+                .param("a", account)
+                .query((rs, n) -> new IccidRange(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    static Sim map(ResultSet rs, int n) throws SQLException {
+        long ep = rs.getLong("endpoint_id");
+        Long endpointId = rs.wasNull() ? null : ep;
+        return new Sim(rs.getLong("id"), rs.getLong("account_id"), rs.getString("iccid"), rs.getString("master_imsi"),
+                JSON.readValue(rs.getString("supplier_imsis"), SUPPLIERS), rs.getString("msisdn"), rs.getString("eid"),
+                rs.getString("ean"), rs.getString("activation_code"), rs.getLong("product_id"),
+                SimStatus.valueOf(rs.getString("status")), endpointId, rs.getTimestamp("status_changed_at").toInstant());
+    }
+}

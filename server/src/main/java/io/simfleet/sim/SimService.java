@@ -1,0 +1,129 @@
+package io.simfleet.sim;
+
+import io.simfleet.catalog.CatalogModel.SimProduct;
+import io.simfleet.catalog.CatalogService;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.Page;
+import io.simfleet.common.ResultCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The SIM inventory of each enterprise. */
+@Service
+public class SimService {
+    public static final int MAX_IMPORT = 100_000;
+
+    private final SimRepository repo;
+    private final CatalogService catalog;
+    private final Clock clock;
+
+    SimService(SimRepository repo, CatalogService catalog, Clock clock) {
+        this.repo = repo;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public record NewSim(String iccid, String masterImsi, List<Sim.SupplierImsi> supplierImsis, String msisdn,
+                         String eid, String ean, String activationCode, String product) {}
+
+    /**
+     * Imports a batch of SIMs into an enterprise, all Ready To Activate. All or nothing: one
+     * malformed or already known ICCID/IMSI/MSISDN/EID refuses the whole batch with 1000/1001
+     * naming the field and the value.
+     */
+    @Transactional
+    public List<Sim> importSims(long account, List<NewSim> batch) {
+        if (batch == null || batch.isEmpty()) throw DomainException.missing("sims");
+        if (batch.size() > MAX_IMPORT) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "sims");
+        List<SimProduct> products = catalog.simProducts();
+        Set<String> iccids = new HashSet<>(), imsis = new HashSet<>(), msisdns = new HashSet<>(), eids = new HashSet<>();
+        List<Sim> sims = new ArrayList<>(batch.size());
+        Instant now = clock.instant();
+        for (NewSim n : batch) {
+            String iccid = digits(n.iccid(), "iccid", 18, 22);
+            String imsi = digits(n.masterImsi(), "masterImsi", 6, 15);
+            String msisdn = digits(n.msisdn(), "msisdn", 5, 15);
+            String eid = n.eid() == null || n.eid().isBlank() ? null : digits(n.eid(), "eid", 32, 32);
+            if (n.product() == null || n.product().isBlank()) throw DomainException.missing("simProduct");
+            SimProduct product = products.stream()
+                    .filter(p -> p.name().equals(n.product()) || Long.toString(p.id()).equals(n.product()))
+                    .findFirst().orElseThrow(() -> DomainException.wrong("simProduct (" + n.product() + ")"));
+            List<Sim.SupplierImsi> suppliers = n.supplierImsis() == null ? List.of() : n.supplierImsis();
+            for (Sim.SupplierImsi s : suppliers) {
+                if (s.sponsorName() == null || s.sponsorName().isBlank()) throw DomainException.missing("sponsorName");
+                digits(s.supplierIMSI(), "supplierIMSI", 6, 15);
+            }
+            if (!iccids.add(iccid)) throw DomainException.wrong("iccid (" + iccid + " twice in the batch)");
+            if (!imsis.add(imsi)) throw DomainException.wrong("masterImsi (" + imsi + " twice in the batch)");
+            if (!msisdns.add(msisdn)) throw DomainException.wrong("msisdn (" + msisdn + " twice in the batch)");
+            if (eid != null && !eids.add(eid)) throw DomainException.wrong("eid (" + eid + " twice in the batch)");
+            sims.add(new Sim(0, account, iccid, imsi, suppliers, msisdn, eid, blankToNull(n.ean()),
+                    blankToNull(n.activationCode()), product.id(), SimStatus.READY_TO_ACTIVATE, null, now));
+        }
+        List<String> taken = repo.existingKeys(iccids, imsis, msisdns, eids);
+        if (!taken.isEmpty()) {
+            String first = taken.get(0);
+            throw DomainException.wrong(first.substring(0, first.indexOf(' ')) + " (" + first.substring(first.indexOf(' ') + 1) + " already exists)");
+        }
+        List<Sim> saved = new ArrayList<>(sims.size());
+        for (Sim s : sims) {
+            Sim withId = new Sim(repo.nextId(), s.accountId(), s.iccid(), s.masterImsi(), s.supplierImsis(), s.msisdn(),
+                    s.eid(), s.ean(), s.activationCode(), s.productId(), s.status(), null, now);
+            repo.insert(withId, now);
+            saved.add(withId);
+        }
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SimRow> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
+        return repo.page(account, iccid, status, attached, page, perPage);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IccidRange> readyRanges(long account) {
+        return repo.readyRanges(account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Sim> byIccid(long account, String iccid) {
+        return repo.byIccid(account, iccid);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Sim> byEndpoints(long account, Collection<Long> endpointIds) {
+        return endpointIds.isEmpty() ? List.of() : repo.byEndpoints(account, endpointIds);
+    }
+
+    /**
+     * Links the account's Ready To Activate SIM to an endpoint and moves it to {@code to}; part
+     * of the caller's transaction. Raises 10140 when the ICCID is unknown, another account's, or
+     * not Ready To Activate (these answer alike, so no other tenant's SIM can be probed).
+     */
+    @Transactional
+    public Sim link(long account, String iccid, long endpointId, SimStatus to) {
+        return repo.claim(account, iccid, endpointId, to, clock.instant())
+                .orElseThrow(() -> new DomainException(ResultCode.ICCID_NOT_AVAILABLE, "ICCID " + iccid));
+    }
+
+    private static String digits(String value, String field, int min, int max) {
+        if (value == null || value.isBlank()) throw DomainException.missing(field);
+        String v = value.trim();
+        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) {
+            throw DomainException.wrong(field + " (" + v + ")");
+        }
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
