@@ -47,7 +47,7 @@ public class AuthService {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
             throw DomainException.wrong("username");
         }
-        if (password == null || password.length() < 4 || password.length() > 128) {
+        if (password == null || password.length() < 3 || password.length() > 128) {
             throw DomainException.wrong("password");
         }
         accounts.get(accountId);

@@ -90,10 +90,15 @@ public class EndpointService {
         if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) {
             throw DomainException.wrong("planId");
         }
-        if (catalog.apnGroup(acc, cmd.apnGroupId()).isEmpty()) {
+        String apnGroupId = cmd.apnGroupId();
+        if (apnGroupId == null) {
+            apnGroupId = catalog.apnGroups(acc).stream().findFirst().orElseThrow(() -> DomainException.missing("apnGroupId")).id();
+        } else if (catalog.apnGroup(acc, apnGroupId).isEmpty()) {
             throw DomainException.wrong("apnGroupId");
         }
-        List<Long> roaming = validateRoamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
+        List<Long> roaming = cmd.roamingProfileIds() == null
+                ? catalog.roamingProfiles(acc, plan.roamingProfileIds()).stream().filter(r -> !r.test()).map(RoamingProfile::id).toList()
+                : validateRoamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
         List<Long> tagIds = validateTags(acc, cmd.tagIds(), "tagIds");
         List<Plan> addons = validateAddons(cmd, plan, plans, roaming);
         validateValueAddedFeatures(acc, cmd.valueAddedFeatureIds());
@@ -115,7 +120,7 @@ public class EndpointService {
             outcome = CreateOutcome.LINKED;
         }
         String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
-        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), cmd.apnGroupId(), roaming,
+        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), apnGroupId, roaming,
                 cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), benefit == null ? null : benefit.id(),
                 now, now, activatedAt, cmd.linkSim() ? now : null, 0);
         repo.insert(e);
@@ -162,6 +167,17 @@ public class EndpointService {
                 .map(e -> new ListItem(e, simByEndpoint.get(e.id()), tagsByEndpoint.getOrDefault(e.id(), List.of())))
                 .toList();
         return new Page<>(rows, total, perPage);
+    }
+
+    /** One endpoint as listed, if it exists in the account. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ListItem> listItem(Actor actor, long endpointId) {
+        long acc = actor.accountId();
+        return repo.find(acc, endpointId).map(e -> {
+            Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
+            List<Long> tagIds = repo.tagLinks(acc, List.of(e.id())).stream().map(l -> l[1]).toList();
+            return new ListItem(e, sim, tagIds.isEmpty() ? List.of() : catalog.tags(acc, tagIds));
+        });
     }
 
     /** The full profile of one endpoint. Raises 1083 when it does not exist in the account. */

@@ -76,8 +76,8 @@ class SimRepository {
     }
 
     Page<SimRow> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
-        String where = """
-                 WHERE s.account_id = :a AND (CAST(:iccid AS text) IS NULL OR s.iccid = :iccid)
+        String where = " " + """
+                WHERE s.account_id = :a AND (CAST(:iccid AS text) IS NULL OR s.iccid = :iccid)
                    AND (CAST(:st AS text) IS NULL OR s.status = :st)
                    AND (CAST(:att AS boolean) IS NULL OR (s.endpoint_id IS NOT NULL) = :att)""";
         long total = jdbc.sql("SELECT count(*) FROM sim s" + where)

@@ -1,0 +1,161 @@
+package io.simfleet.sftapi;
+
+import static io.simfleet.sftapi.Sft.obj;
+
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.Page;
+import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.CreateEndpoint;
+import io.simfleet.endpoint.EndpointEvent;
+import io.simfleet.endpoint.EndpointService;
+import io.simfleet.endpoint.EndpointViews.Created;
+import io.simfleet.endpoint.EndpointViews.ListItem;
+import io.simfleet.endpoint.TagFilter;
+import io.simfleet.sim.IccidRange;
+import io.simfleet.sim.SimService;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Endpoint category of the SFT API (Enterprise accounts only). */
+@RestController
+class EndpointController {
+    /** The summary's {@code endpointInfo} spells some fields differently. */
+    private static final Map<String, String> ENDPOINT_INFO = Map.of("endpointName", "name", "endpointId", "endPointId");
+
+    private final EndpointService endpoints;
+    private final SimService sims;
+    private final EndpointWire wire;
+
+    EndpointController(EndpointService endpoints, SimService sims, EndpointWire wire) {
+        this.endpoints = endpoints;
+        this.sims = sims;
+        this.wire = wire;
+    }
+
+    @PostMapping("/api/CreateEndPoint")
+    ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody(required = false) String body) {
+        Params p = Params.request(body, "endpointInfo", ENDPOINT_INFO);
+        boolean summary = !Params.parse(body).has("Request");
+        String name = p.requiredText("name");
+        String iccid = p.text("iccid");
+        Boolean linkFlag = p.bool("isLinkSIM");
+        Boolean activateFlag = p.bool("isDefaultActivation");
+        boolean linkSim = summary ? (linkFlag != null ? linkFlag : iccid != null && !iccid.isEmpty()) : require(linkFlag, "isLinkSIM");
+        boolean activate = summary ? Boolean.TRUE.equals(activateFlag) : require(activateFlag, "isDefaultActivation");
+        List<Long> roaming = p.has("roamingProfileId") ? p.longList("roamingProfileId", "[|,]") : null;
+        if (roaming == null && !summary) throw DomainException.missing("roamingProfileId");
+        String apnGroupId = summary ? p.text("apnGroupId") : p.requiredText("apnGroupId");
+        String planId = p.requiredText("planId");
+        if (linkSim && (iccid == null || iccid.isEmpty())) throw DomainException.missing("iccid");
+        if (linkSim && !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        String lock = p.text("imeiLockStatus");
+        Boolean imeiLock = null;
+        if (lock != null && !lock.isEmpty()) {
+            if (!lock.equalsIgnoreCase("LOCK") && !lock.equalsIgnoreCase("UNLOCK")) throw DomainException.wrong("imeiLockStatus");
+            imeiLock = lock.equalsIgnoreCase("LOCK");
+        }
+        List<Long> benefits = p.longList("benefits", ",");
+        if (benefits.size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
+        CreateEndpoint cmd = new CreateEndpoint(name, linkSim, roaming, apnGroupId, planId, linkSim ? iccid : null, activate,
+                p.decimal("monthlyLimit"), imeiLock, p.text("imei"), p.list("addonPlanIds", ","),
+                p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","), benefits.isEmpty() ? null : benefits.get(0));
+        Created created = endpoints.create(actor, cmd);
+        ResultCode code = switch (created.outcome()) {
+            case CREATED -> ResultCode.CREATE_ENDPOINT_SUCCESS;
+            case LINKED -> ResultCode.LINK_SIM_SUCCESS;
+            case ACTIVATED -> ResultCode.SIM_PROVISIONING_SUCCESS;
+        };
+        return Sft.success(code, obj("endPointId", created.endpointId()));
+    }
+
+    @GetMapping({"/api/GetEndpoints", "/api/GetEndpoint"})
+    ResponseEntity<Map<String, Object>> list(Actor actor, @RequestParam(required = false) String page,
+                                             @RequestParam(required = false) String perPage,
+                                             @RequestParam(required = false) String tagId,
+                                             @RequestParam(required = false) String endpointId) {
+        int pageNo = positive(page, "page", 1, Integer.MAX_VALUE / EndpointService.MAX_PER_PAGE);
+        int size = positive(perPage, "perPage", EndpointService.MAX_PER_PAGE, EndpointService.MAX_PER_PAGE);
+        if (endpointId != null && !endpointId.isBlank()) {
+            // The summary's GET /api/GetEndpoint?endpointId=: the list with that one endpoint.
+            long id = Params.parseLong(endpointId.trim(), "endpointId");
+            List<ListItem> one = endpoints.listItem(actor, id).stream().toList();
+            return endpointPage(new Page<>(one, one.size(), size));
+        }
+        TagFilter filter = new TagFilter.Any();
+        if (tagId != null && !tagId.isBlank()) {
+            filter = tagId.trim().equalsIgnoreCase("null") ? new TagFilter.Untagged()
+                    : new TagFilter.WithTag(Params.parseLong(tagId.trim(), "tagId"));
+        }
+        return endpointPage(endpoints.list(actor, filter, pageNo, size));
+    }
+
+    private ResponseEntity<Map<String, Object>> endpointPage(Page<ListItem> page) {
+        List<Map<String, Object>> rows = page.rows().stream().map(wire::listItem).toList();
+        return Sft.success(ResultCode.FETCH_ENDPOINTS_SUCCESS, obj(
+                "responseParam", obj("endpoints", rows),
+                "totalNoOfRecords", page.totalRecords(),
+                "totalNoOfPages", page.totalPages()));
+    }
+
+    @GetMapping("/api/GetEndPointProfile")
+    ResponseEntity<Map<String, Object>> profile(Actor actor, @RequestParam(required = false) String endPointId) {
+        long id = endpointId(endPointId);
+        return Sft.success(ResultCode.GET_ENDPOINT_PROFILE_SUCCESS, obj("info", wire.profile(endpoints.profile(actor, id))));
+    }
+
+    /** Our addition: the endpoint's event history, oldest first, paged like GetEndpoints. */
+    @GetMapping("/api/GetEndpointEvents")
+    ResponseEntity<Map<String, Object>> events(Actor actor, @RequestParam(required = false) String endPointId,
+                                               @RequestParam(required = false) String page,
+                                               @RequestParam(required = false) String perPage) {
+        long id = endpointId(endPointId);
+        int pageNo = positive(page, "page", 1, Integer.MAX_VALUE / EndpointService.MAX_PER_PAGE);
+        int size = positive(perPage, "perPage", 100, EndpointService.MAX_PER_PAGE);
+        List<EndpointEvent> all = endpoints.events(actor, id);
+        List<Map<String, Object>> rows = all.stream().skip((long) (pageNo - 1) * size).limit(size).map(e -> obj(
+                "eventId", e.id(), "endPointId", e.endpointId(), "eventTimestamp", Sft.format(e.at()),
+                "actor", e.actorUsername(), "actorAccountId", e.actorAccountId(), "call", e.call(),
+                "fromStatus", e.fromStatus() == null ? null : e.fromStatus().code(),
+                "toStatus", e.toStatus() == null ? null : e.toStatus().code(),
+                "reason", e.reason(), "requestId", e.requestId(), "detail", e.detail())).toList();
+        Page<Map<String, Object>> p = new Page<>(rows, all.size(), size);
+        return Sft.success(ResultCode.GET_ENDPOINT_PROFILE_SUCCESS, obj("responseParam", obj("events", rows),
+                "totalNoOfRecords", p.totalRecords(), "totalNoOfPages", p.totalPages()));
+    }
+
+    @GetMapping("/api/fetchICCIDForProvisioning")
+    ResponseEntity<Map<String, Object>> iccidRanges(Actor actor) {
+        String accountName = wire.accountName(actor.accountId());
+        List<IccidRange> ranges = sims.readyRanges(actor.accountId());
+        List<Map<String, Object>> rows = ranges.stream().map(r -> obj(
+                "accountName", accountName, "quantity", r.quantity(),
+                "iccidRange", r.first() + "-" + r.last(), "simStatus", "Ready To Activate")).toList();
+        return Sft.success(ResultCode.FETCH_ICCID_SUCCESS, obj("responseParam", obj("rows", rows)));
+    }
+
+    static long endpointId(String value) {
+        if (value == null || value.isBlank()) throw DomainException.missing("endPointId");
+        return Params.parseLong(value.trim(), "endPointId");
+    }
+
+    /** A positive integer query parameter, at most {@code max}; absent means {@code dflt}. */
+    static int positive(String value, String field, int dflt, int max) {
+        if (value == null || value.isBlank()) return dflt;
+        long v = Params.parseLong(value.trim(), field);
+        if (v < 1 || v > max) throw DomainException.wrong(field);
+        return (int) v;
+    }
+
+    private static boolean require(Boolean b, String field) {
+        if (b == null) throw DomainException.missing(field);
+        return b;
+    }
+
+}

@@ -1,0 +1,199 @@
+package io.simfleet.sftapi;
+
+import static io.simfleet.sftapi.Sft.obj;
+
+import io.simfleet.account.Account;
+import io.simfleet.account.AccountService;
+import io.simfleet.catalog.CatalogModel.Benefit;
+import io.simfleet.catalog.CatalogModel.Plan;
+import io.simfleet.catalog.CatalogModel.RoamingProfile;
+import io.simfleet.catalog.CatalogModel.ServiceProfile;
+import io.simfleet.catalog.CatalogModel.Tag;
+import io.simfleet.endpoint.Endpoint;
+import io.simfleet.endpoint.EndpointStatus;
+import io.simfleet.endpoint.EndpointViews.AddonSubscription;
+import io.simfleet.endpoint.EndpointViews.ListItem;
+import io.simfleet.endpoint.EndpointViews.Profile;
+import io.simfleet.sim.Sim;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Endpoint read models written in SFT's field names. */
+@Component
+class EndpointWire {
+    static final String FOREVER = "31/12/2099 00:00:00";
+    private final AccountService accounts;
+
+    EndpointWire(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    String accountName(long accountId) {
+        return accounts.get(accountId).name();
+    }
+
+    Map<String, Object> listItem(ListItem item) {
+        Endpoint e = item.endpoint();
+        Sim s = item.sim();
+        return obj(
+                "status", e.status().code(),
+                "id", e.id(),
+                "name", e.name(),
+                "iccid", s == null ? null : s.iccid(),
+                "imei", e.imei(),
+                "msisdn", s == null ? "" : s.msisdn(),
+                "imsi", s == null ? null : s.masterImsi(),
+                "type", e.subscriberType(),
+                "eid", s == null ? null : dash(s.eid()),
+                "imeiLockStatus", e.imeiLocked() ? "LOCK" : "UNLOCK",
+                "tagIdList", item.tags().isEmpty() ? null : tags(item.tags()));
+    }
+
+    static List<Map<String, Object>> tags(List<Tag> tags) {
+        return tags.stream().map(t -> obj("tagName", t.name(), "tagId", t.id(), "tagDescription", t.description())).toList();
+    }
+
+    Map<String, Object> profile(Profile p) {
+        Endpoint e = p.endpoint();
+        Sim s = p.sim();
+        Account a = p.account();
+        Plan plan = p.plan();
+        ServiceProfile sp = p.serviceProfile();
+        boolean oemState = e.status() == EndpointStatus.ACTIVE_TEST || e.status() == EndpointStatus.ACTIVE_INVENTORY;
+        List<RoamingProfile> roaming = new ArrayList<>(p.roamingProfiles());
+        if (e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null) {
+            roaming.add(p.testRoamingProfile());
+        }
+        boolean postpaid = e.subscriberType() == 1;
+        Map<String, Object> basic = obj(
+                "msisdn", s == null ? null : s.msisdn(),
+                "maBalance", postpaid ? "UNLIMITED" : "0",
+                "creationDate", Sft.format(e.createdAt()),
+                "currentStatus", e.status().code(),
+                "currentStatusName", e.status().displayName(),
+                "ocExpiryDate", plan == null ? FOREVER : Sft.format(plan.expiresAt()),
+                "planId", e.planId(),
+                "planName", plan == null ? null : plan.name(),
+                "imsi", s == null ? null : s.masterImsi(),
+                "subscriberType", e.subscriberType(),
+                "subscriberTypeName", postpaid ? "Postpaid" : "Prepaid",
+                "creditLimit", e.monthlyLimit() == null ? "UNLIMITED" : e.monthlyLimit().toPlainString(),
+                "parentEntityId", a.id(),
+                "nextBillingDate", postpaid ? Sft.format(nextBillingDate()) : null,
+                "planEffectiveDate", Sft.format(e.planEffectiveAt()),
+                "planExpiryDate", plan == null ? FOREVER : Sft.format(plan.expiresAt()),
+                "currencyId", a.currencyId(),
+                "currencyType", a.currency(),
+                "tierId", "5",
+                "apn", p.apnGroup() == null ? null : String.join("|", p.apnGroup().apns()),
+                "roamingProfileId", roaming.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining("|")),
+                "roamingProfileName", roaming.stream().map(RoamingProfile::name).collect(Collectors.joining("|")),
+                "pdpProfileName", p.apnGroup() == null ? null : p.apnGroup().name(),
+                "customerExpiryDate", FOREVER,
+                "timeZoneId", "299",
+                "timeZoneName", "UTC",
+                "iccid", s == null ? null : s.iccid(),
+                "ratType", sp == null ? null : sp.ratType(),
+                "ratTypeName", sp == null ? null : ratTypeName(sp.ratType()),
+                "name", e.name(),
+                "endPointId", e.id(),
+                "apnGroupId", e.apnGroupId(),
+                "currentActiveImsi", s == null ? null : s.masterImsi(),
+                "simStatus", s == null ? null : s.status().displayName(),
+                "endpointStatus", e.status().displayName(),
+                "lastSimStateChangeDateTime", Sft.format(e.lastSimStateChangeAt()),
+                "enterpriseAccountStatus", a.active() ? "Enabled" : "Disabled",
+                "enterpriseDataService", service(sp, "DATA"),
+                "enterpriseSMSService", sp != null && (sp.hasFeature("SMS_MO") || sp.hasFeature("SMS_MT")) ? "Active" : "Disabled",
+                "enterpriseNbiotService", service(sp, "NB-IOT"),
+                "simType", s == null ? null : (s.eid() != null ? "eUICC" : "UICC"),
+                "simManufacture", s == null ? null : "Valid",
+                "readyForSms", sp != null && sp.hasFeature("SMS_MT") ? "Yes" : "No",
+                "dependendRatType", sp == null ? null : dependentRatTypes(sp.ratType()),
+                "benefits", p.dynamicBenefit() == null ? null : p.dynamicBenefit().name() + (p.dynamicBenefit().pooled() ? " - pooled" : " - non-pooled"),
+                "benefitIds", p.dynamicBenefit() == null ? null : p.dynamicBenefit().id(),
+                "imei", e.imei(),
+                "imeiLockStatus", e.imeiLocked() ? "LOCK" : "UNLOCK",
+                "eid", s == null ? null : dash(s.eid()),
+                "testPlanName", oemState && p.testPlan() != null ? p.testPlan().name() : null,
+                "testPlanId", oemState && p.testPlan() != null ? p.testPlan().id() : null,
+                "inventoryPlanName", oemState && p.inventoryPlan() != null ? p.inventoryPlan().name() : null,
+                "inventoryPlanId", oemState && p.inventoryPlan() != null ? p.inventoryPlan().id() : null,
+                "testRoamingProfileName", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().name() : null,
+                "testRoamingProfileId", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().id() : null,
+                "blacklistedNetworks", "No");
+        List<Map<String, Object>> benefits = new ArrayList<>();
+        benefits.add(obj("id", postpaid ? "PostpaidMA" : "PrepaidMA", "name", postpaid ? "Postpaid Main Account" : "Prepaid Main Account",
+                "startDate", Sft.format(e.planEffectiveAt()), "expiryDate", postpaid ? Sft.format(nextBillingDate()) : "-",
+                "balance", postpaid ? "UNLIMITED" : "0", "unitType", "MONEY", "type", "Main Account",
+                "actualBalance", postpaid ? "UNLIMITED" : "0"));
+        if (plan != null) benefits.addAll(planBenefits(plan, null, null, null));
+        for (AddonSubscription sub : p.addons()) {
+            if (sub.plan() != null) benefits.addAll(planBenefits(sub.plan(), sub.start(), sub.expires(), sub.uniqueId()));
+        }
+        List<Map<String, Object>> promotional = p.addons().stream().map(sub -> obj(
+                "planId", sub.plan() == null ? null : sub.plan().id(),
+                "planName", sub.plan() == null ? null : sub.plan().name(),
+                "planServiceId", sub.plan() == null ? null : sub.plan().serviceIds(),
+                "planServiceName", sub.plan() == null ? null : sub.plan().serviceNames(),
+                "planStartDate", Sft.format(sub.start()),
+                "planExpiryDate", Sft.format(sub.expires()),
+                "uniqueId", sub.uniqueId())).toList();
+        return obj(
+                "basicInfo", basic,
+                "benefitInfo", obj("benefit", benefits),
+                "PromotionalPlans", promotional.isEmpty() ? null : obj("plan", promotional),
+                "valueAddedFeatureIds", p.valueAddedFeatureIds().isEmpty() ? null : p.valueAddedFeatureIds(),
+                "tagIdList", p.tags().isEmpty() ? null : tags(p.tags()));
+    }
+
+    private static List<Map<String, Object>> planBenefits(Plan plan, Instant start, Instant expiry, Long uniqueId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Benefit b : plan.benefits()) {
+            boolean count = b.type().equals("SMS");
+            long amount = count ? b.amount() : b.amount() * 1024 * 1024;
+            out.add(obj("id", count ? "6" : "5", "name", b.type(), "startDate", start == null ? "-" : Sft.format(start),
+                    "expiryDate", expiry == null ? "-" : Sft.format(expiry), "balance", amount,
+                    "unitType", count ? "Count" : "Mb", "type", "ADDON-ACCOUNT (FREE)", "actualBalance", amount,
+                    "planId", plan.id(), "planName", plan.name(), "planCategory", plan.category().name(), "uniqueId", uniqueId));
+        }
+        return out;
+    }
+
+    private static String service(ServiceProfile sp, String feature) {
+        return sp != null && sp.hasFeature(feature) ? "Active" : "Disabled";
+    }
+
+    static String ratTypeName(String rat) {
+        return switch (rat) {
+            case "01" -> "2G/3G";
+            case "02" -> "2G";
+            case "06" -> "2G/3G/4G";
+            case "10" -> "2G/3G/4G/5G";
+            default -> rat;
+        };
+    }
+
+    private static String dependentRatTypes(String rat) {
+        return switch (rat) {
+            case "02" -> "02";
+            case "01" -> "02|01";
+            case "06" -> "02|01|06";
+            default -> "02|01|06|10";
+        };
+    }
+
+    private static Instant nextBillingDate() {
+        return LocalDate.now(RequestContext.clock()).withDayOfMonth(1).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    static String dash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+}

@@ -1,0 +1,168 @@
+package io.simfleet.sftapi;
+
+import io.simfleet.common.DomainException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * Typed access to an SFT request object. Scalars may come as JSON strings or as JSON numbers and
+ * booleans ({@code "true"} and {@code true} alike). A wrong type or value raises
+ * {@code 1001 Wrong input parameter - <field>}; a missing mandatory field {@code 1000}.
+ */
+final class Params {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonNode node;
+    private final Map<String, String> aliases;
+
+    private Params(JsonNode node, Map<String, String> aliases) {
+        this.node = node;
+        this.aliases = aliases;
+    }
+
+    /** Parses a request body; anything but a JSON object is malformed (HTTP 400). */
+    static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) throw new MalformedRequestException("Request");
+            return n;
+        } catch (JacksonException e) {
+            throw new MalformedRequestException("Request");
+        }
+    }
+
+    static Params of(JsonNode node) {
+        return new Params(node == null ? NullNode.getInstance() : node, Map.of());
+    }
+
+    /** Field names of another spelling (the summary's endpointInfo) read as the reference's. */
+    Params withAliases(Map<String, String> aliases) {
+        return new Params(node, aliases);
+    }
+
+    /**
+     * The SFT request object: {@code Request.requestParam}, or the summary variant's
+     * {@code <variantKey>} object. Raises 1000 naming {@code Request} when neither is there.
+     */
+    static Params request(String body, String variantKey, Map<String, String> variantAliases) {
+        JsonNode root = parse(body);
+        JsonNode req = root.get("Request");
+        if (req != null && !req.isNull()) {
+            if (!req.isObject()) throw DomainException.wrong("Request");
+            JsonNode rp = req.get("requestParam");
+            if (rp == null || rp.isNull()) throw DomainException.missing("requestParam");
+            if (!rp.isObject()) throw DomainException.wrong("requestParam");
+            return of(rp);
+        }
+        if (variantKey != null) {
+            JsonNode v = root.get(variantKey);
+            if (v != null && !v.isNull()) {
+                if (!v.isObject()) throw DomainException.wrong(variantKey);
+                return of(v).withAliases(variantAliases);
+            }
+        }
+        throw DomainException.missing("Request");
+    }
+
+    JsonNode raw(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            for (Map.Entry<String, String> a : aliases.entrySet()) {
+                if (a.getValue().equals(field) && node.has(a.getKey())) {
+                    return node.get(a.getKey());
+                }
+            }
+        }
+        return v == null || v.isNull() ? null : v;
+    }
+
+    boolean has(String field) {
+        return raw(field) != null;
+    }
+
+    String text(String field) {
+        JsonNode v = raw(field);
+        if (v == null) return null;
+        if (v.isString() || v.isNumber() || v.isBoolean()) return v.asString().trim();
+        throw DomainException.wrong(field);
+    }
+
+    String requiredText(String field) {
+        String v = text(field);
+        if (v == null || v.isEmpty()) throw DomainException.missing(field);
+        return v;
+    }
+
+    Boolean bool(String field) {
+        String v = text(field);
+        if (v == null || v.isEmpty()) return null;
+        if (v.equalsIgnoreCase("true")) return Boolean.TRUE;
+        if (v.equalsIgnoreCase("false")) return Boolean.FALSE;
+        throw DomainException.wrong(field);
+    }
+
+    boolean requiredBool(String field) {
+        Boolean b = bool(field);
+        if (b == null) throw DomainException.missing(field);
+        return b;
+    }
+
+    Long longValue(String field) {
+        String v = text(field);
+        if (v == null || v.isEmpty()) return null;
+        return parseLong(v, field);
+    }
+
+    BigDecimal decimal(String field) {
+        String v = text(field);
+        if (v == null || v.isEmpty()) return null;
+        try {
+            BigDecimal d = new BigDecimal(v);
+            if (d.signum() < 0 || d.precision() - d.scale() > 12) throw DomainException.wrong(field);
+            return d;
+        } catch (NumberFormatException e) {
+            throw DomainException.wrong(field);
+        }
+    }
+
+    /** A list given as a JSON array or as one string with {@code separators} (a regex). */
+    List<String> list(String field, String separators) {
+        JsonNode v = raw(field);
+        List<String> out = new ArrayList<>();
+        if (v == null) return out;
+        if (v.isArray()) {
+            for (JsonNode item : v.values()) {
+                if (!(item.isString() || item.isNumber())) throw DomainException.wrong(field);
+                String s = item.asString().trim();
+                if (s.isEmpty()) throw DomainException.wrong(field);
+                out.add(s);
+            }
+            return out;
+        }
+        String s = text(field);
+        if (s.isEmpty()) return out;
+        for (String part : s.split(separators)) {
+            String p = part.trim();
+            if (p.isEmpty()) throw DomainException.wrong(field);
+            out.add(p);
+        }
+        return out;
+    }
+
+    List<Long> longList(String field, String separators) {
+        return list(field, separators).stream().map(s -> parseLong(s, field)).toList();
+    }
+
+    static long parseLong(String v, String field) {
+        if (v.length() > 18 || !v.chars().allMatch(Character::isDigit) || v.isEmpty()) throw DomainException.wrong(field);
+        return Long.parseLong(v);
+    }
+}
