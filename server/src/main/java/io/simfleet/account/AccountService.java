@@ -47,6 +47,11 @@ public class AccountService {
         return a;
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<Account> find(long id) {
+        return accounts.find(id);
+    }
+
     /** Raises 10002 when the account does not exist (callers only ever hold ids from their tokens). */
     @Transactional(readOnly = true)
     public Account get(long id) {
