@@ -25,6 +25,7 @@ import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimService.NewSim;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,10 +188,10 @@ class AdminController {
             if (b.type() == null || !List.of("DATA", "SMS", "NBIOT").contains(b.type())) throw DomainException.wrong("benefits.type");
             if (b.amount() <= 0) throw DomainException.wrong("benefits.amount");
         }
-        // SFT service ids: 9 DATA (NB-IoT rides on data), 2 SMS; a plan without benefits offers both
-        List<String> serviceNames = benefits.isEmpty() ? List.of("DATA", "SMS")
-                : benefits.stream().map(b -> b.type().equals("SMS") ? "SMS" : "DATA").distinct().toList();
-        String services = String.join("|", serviceNames.stream().map(n -> n.equals("SMS") ? "2" : "9").toList());
+        // Service ids as the walkthrough pairs them: serviceId "9|2" with serviceIdName "SMS|DATA"
+        List<String> serviceNames = benefits.isEmpty() ? List.of("SMS", "DATA")
+                : benefits.stream().map(b -> b.type().equals("SMS") ? "SMS" : "DATA").distinct().sorted(Comparator.reverseOrder()).toList();
+        String services = String.join("|", serviceNames.stream().map(n -> n.equals("SMS") ? "9" : "2").toList());
         String names = String.join("|", serviceNames);
         return catalog.definePlan(new Plan(id, p.planId(), p.name(), p.description(), category,
                 subscriberType(p.planType()), validity, services, names, p.amount(), null, null, true,

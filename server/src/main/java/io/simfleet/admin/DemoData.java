@@ -1,17 +1,14 @@
 package io.simfleet.admin;
 
 import io.simfleet.account.AccountService;
-import io.simfleet.account.AccountService.NewAccount;
 import io.simfleet.admin.OnboardingService.Defaults;
 import io.simfleet.admin.OnboardingService.NewEnterprise;
-import io.simfleet.auth.AuthService;
 import io.simfleet.catalog.CatalogModel.Benefit;
 import io.simfleet.catalog.CatalogModel.Counter;
 import io.simfleet.catalog.CatalogModel.DynamicBenefit;
 import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.PlanCategory;
 import io.simfleet.catalog.CatalogService;
-import io.simfleet.common.AccountType;
 import io.simfleet.common.Actor;
 import io.simfleet.config.SimfleetProperties;
 import io.simfleet.endpoint.CreateEndpoint;
@@ -40,24 +37,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(10)
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final long OPERATOR = 10000001L, RESELLER = 31077026L, CUSTOMER = 41078552L, OEM = 41078553L,
+    static final long OPERATOR = OperatorBootstrap.OPERATOR, RESELLER = 31077026L, CUSTOMER = 41078552L, OEM = 41078553L,
             PREPAID = 41078554L, OTHER = 41078555L;
     static final String EAN = "5400847999997";
 
     private final SimfleetProperties props;
     private final AccountService accounts;
-    private final AuthService auth;
     private final OnboardingService onboarding;
     private final CatalogService catalog;
     private final SimService sims;
     private final EndpointService endpoints;
     private final TransactionTemplate tx;
 
-    DemoData(SimfleetProperties props, AccountService accounts, AuthService auth, OnboardingService onboarding,
+    DemoData(SimfleetProperties props, AccountService accounts, OnboardingService onboarding,
              CatalogService catalog, SimService sims, EndpointService endpoints, TransactionTemplate tx) {
         this.props = props;
         this.accounts = accounts;
-        this.auth = auth;
         this.onboarding = onboarding;
         this.catalog = catalog;
         this.sims = sims;
@@ -70,8 +65,8 @@ class DemoData implements ApplicationRunner {
         if (!props.demoDataEnabled()) {
             return;
         }
-        if (!accounts.all().isEmpty()) {
-            log.info("Demo data: the database already holds accounts, nothing loaded");
+        if (accounts.find(RESELLER).isPresent()) {
+            log.info("Demo data: already loaded");
             return;
         }
         tx.executeWithoutResult(s -> load());
@@ -86,8 +81,6 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
-        accounts.create(new NewAccount(OPERATOR, null, AccountType.OPERATOR, "simfleet Operator", 1, false, false, false));
-        auth.createUser("admin", "admin", OPERATOR);
         catalog.defineSimProduct(1L, "IR1-1EU28-Multi", "MFF2");
         catalog.defineSimProduct(2L, "IR1-1EU28-Multi-2FF3FF4FF", "2FF/3FF/4FF");
         onboarding.createReseller(RESELLER, OPERATOR, "Reseller", "reseller", "reseller");

@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration, bound from the environment: {@code SIMFLEET_DATA_DIR}, {@code SIMFLEET_DB_URL},
  * {@code SIMFLEET_DB_USER}, {@code SIMFLEET_DB_PASSWORD}, {@code SIMFLEET_JWT_SECRET},
- * {@code SIMFLEET_DEMO_DATA}, {@code SIMFLEET_AUTH_*}. See the README.
+ * {@code SIMFLEET_DEMO_DATA}, {@code SIMFLEET_ADMIN_PASSWORD}, the auth settings. See the README.
  */
 @ConfigurationProperties("simfleet")
-public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean demoData, Auth auth, String timeZone) {
+public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean demoData, Auth auth, String timeZone,
+                                 String adminPassword) {
 
     public SimfleetProperties {
         if (dataDir == null) dataDir = Path.of("data");
