@@ -46,6 +46,48 @@ public enum ResultCode {
     OPERATION_FAILED_VERIFY(10239, "Operation has failure. Request has been received and it has failed. Please verify the request has been completed successfully or not."),
     OPERATION_TIMED_OUT_VERIFY(10240, "Operation has Time out. Request has been received and it has timeout. Please verify the request has been completed successfully or not."),
 
+    // Modify
+    MODIFY_ENDPOINT_SUCCESS(10068, "Modify endpoint success"),
+    MODIFY_ENDPOINT_FAILURE(10069, "Modify endpoint failure"),
+    SUBSCRIBER_NOT_ACTIVE(2503, "Subscriber not in active state"),
+    DYNAMIC_BENEFIT_REMOVAL_NOT_ALLOWED(10145, "The option Dynamic Benefit only is enabled at parent level.So removing dynamic benefit is not possible"),
+    SAME_DYNAMIC_BENEFIT(10147, "Request fails since same dynamic benefit is already assigned"),
+    SERVICE_ALREADY_BARRED(10230, "Service already barred - %s"),
+    SERVICE_ALREADY_UNBARRED(10231, "Service already unbarred - %s"),
+    SERVICE_NOT_PRESENT(10232, "Service is not present for endpoint - %s"),
+    UNBAR_RAT_DATA_BARRED(10233, "Unbarring RAT is not possible when DATA Service is already barred"),
+
+    // Delete
+    DELETE_NOT_ALLOWED(10158, "Delete Endpoint is not allowed. Please De-Link SIM first."),
+    DELETE_SUCCESS(10159, "Endpoint successfully deleted."),
+
+    // Link / de-link / activation
+    SIM_ALREADY_ACTIVE(2507, "SIM already in active state"),
+    SIM_ALREADY_SUSPENDED(10108, "SIM already in suspend state"),
+    SIM_ALREADY_PRE_ACTIVE(10109, "SIM already in preActive state"),
+    DELINK_SUCCESS(6413, "SIM delink success"),
+    DELINK_FAILURE(6414, "SIM delink failure"),
+    SIM_NOT_ATTACHED(6420, "SIM not attached"),
+    DELINK_QUEUED(7021, "Successful!! request has sent for processing!!"),
+
+    // Lifecycle change
+    LIFECYCLE_SUCCESS(5017, "Lifecycle change success"),
+    LIFECYCLE_FAILURE(5018, "Endpoint/Subscriber lifecycle change failed"),
+    SAME_LIFECYCLE(1254, "You are currently in same lifecycle"),
+    PRE_ACTIVE_OR_HOLD(8104, "Endpoint in preactive/hold state"),
+    INVALID_LIFECYCLE(1008, "Invalid life cycle"),
+    ENDPOINT_DEACTIVATED(1009, "Life cycle change not allowed due to endpoint/subscriber is in deactivate state"),
+    PARENT_NOT_ACTIVE(1242, "Life cycle change not allowed because parent is not in active state"),
+
+    // Roaming profile and plan change
+    ROAMING_PROFILE_SUCCESS(1372, "Update roaming profile success"),
+    ROAMING_PROFILE_FAILURE(1373, "Update roaming profile failed"),
+    PLAN_TYPE_MISMATCH(7000, "PlanType not matching"),
+    PLAN_CHANGE_SUCCESS(7001, "Plan change success"),
+    PLAN_CHANGE_FAILURE(7002, "Plan change failure"),
+    PLAN_ALREADY_EXISTS(5020, "Plan already exists"),
+    OEM_PLAN_CHANGE_NOT_ALLOWED(10173, "Baseplan Plan Change is not allowed for OEM Enabled"),
+
     // Endpoint queries
     FETCH_ENDPOINTS_SUCCESS(6742, "Fetch endpoints success"),
     FETCH_ENDPOINTS_FAILURE(6745, "Fetch endpoints failure"),

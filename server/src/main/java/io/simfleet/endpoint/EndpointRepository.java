@@ -46,6 +46,73 @@ class EndpointRepository {
                 .param("a", account).param("id", id).query(EndpointRepository::map).optional();
     }
 
+    /**
+     * The endpoint named by {@code ref}, locked (FOR UPDATE) until the end of the transaction, so
+     * that concurrent calls on one endpoint run one after the other. By id it finds deleted
+     * endpoints too (the callers answer "deactivated"); by IMSI, MSISDN or ICCID only an endpoint
+     * holding that SIM.
+     */
+    Optional<Endpoint> lock(long account, EndpointRef ref) {
+        String column = switch (ref.kind()) {
+            case ENDPOINT_ID -> null;
+            case IMSI -> "master_imsi";
+            case MSISDN -> "msisdn";
+            case ICCID -> "iccid";
+        };
+        if (column == null) {
+            return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id FOR UPDATE")
+                    .param("a", account).param("id", Long.parseLong(ref.value())).query(EndpointRepository::map).optional();
+        }
+        return jdbc.sql("SELECT e.* FROM endpoint e JOIN sim s ON s.endpoint_id = e.id WHERE s.account_id = :a AND s." + column
+                        + " = :v AND e.deleted_at IS NULL FOR UPDATE OF e")
+                .param("a", account).param("v", ref.value()).query(EndpointRepository::map).optional();
+    }
+
+    /** Writes every mutable field of {@code e} (the caller holds its lock). */
+    void update(Endpoint e) {
+        jdbc.sql("""
+                UPDATE endpoint SET name = :n, status = :st, subscriber_type = :sub, plan_id = :plan, apn_group_id = :apn,
+                    roaming_profile_ids = :rp, imei = :imei, imei_locked = :lock, dynamic_benefit_id = :db,
+                    plan_effective_at = :eff, activated_at = :act, last_sim_state_change_at = :simchg,
+                    barred_services = :barred, delink_pending_since = :pending, version = version + 1
+                WHERE account_id = :a AND id = :id""")
+                .param("n", e.name()).param("st", e.status().name()).param("sub", e.subscriberType())
+                .param("plan", e.planId()).param("apn", e.apnGroupId()).param("rp", e.roamingProfileIds().toArray(new Long[0]))
+                .param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
+                .param("eff", ts(e.planEffectiveAt())).param("act", ts(e.activatedAt()))
+                .param("simchg", ts(e.lastSimStateChangeAt())).param("barred", e.barredServices().toArray(new String[0]))
+                .param("pending", ts(e.delinkPendingSince())).param("a", e.accountId()).param("id", e.id())
+                .update();
+    }
+
+    void markDeleted(long account, long id, Instant at) {
+        jdbc.sql("UPDATE endpoint SET status = 'DELETED', deleted_at = :at, version = version + 1 WHERE account_id = :a AND id = :id")
+                .param("at", ts(at)).param("a", account).param("id", id).update();
+    }
+
+    void removeTags(long account, long endpointId, Collection<Long> tagIds) {
+        jdbc.sql("DELETE FROM endpoint_tag WHERE account_id = :a AND endpoint_id = :e AND tag_id = ANY(:t)")
+                .param("a", account).param("e", endpointId).param("t", tagIds.toArray(new Long[0])).update();
+    }
+
+    void removeValueAddedFeatures(long account, long endpointId, Collection<String> ids) {
+        jdbc.sql("DELETE FROM endpoint_value_added_feature WHERE account_id = :a AND endpoint_id = :e AND feature_id = ANY(:f)")
+                .param("a", account).param("e", endpointId).param("f", ids.toArray(new String[0])).update();
+    }
+
+    void removeAddons(long account, long endpointId, Collection<Long> uniqueIds, Instant at) {
+        jdbc.sql("UPDATE endpoint_addon SET removed_at = :at WHERE account_id = :a AND endpoint_id = :e AND unique_id = ANY(:u) AND removed_at IS NULL")
+                .param("at", ts(at)).param("a", account).param("e", endpointId).param("u", uniqueIds.toArray(new Long[0])).update();
+    }
+
+    /** Endpoints whose de-link waits for a data session to end, locked and skipped by other workers. */
+    List<long[]> pendingDelinks(int limit) {
+        return jdbc.sql("""
+                SELECT account_id, id FROM endpoint WHERE delink_pending_since IS NOT NULL
+                ORDER BY delink_pending_since LIMIT :l FOR UPDATE SKIP LOCKED""")
+                .param("l", limit).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
     void insertTags(long account, long endpointId, Collection<Long> tagIds) {
         for (Long t : tagIds) {
             jdbc.sql("INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id) VALUES (:a, :e, :t) ON CONFLICT DO NOTHING")
@@ -162,6 +229,7 @@ class EndpointRepository {
                 rs.getString("apn_group_id"), Arrays.asList((Long[]) rp.getArray()), limit, rs.getString("imei"),
                 rs.getBoolean("imei_locked"), dynamicBenefit, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("plan_effective_at")), instant(rs.getTimestamp("activated_at")),
-                instant(rs.getTimestamp("last_sim_state_change_at")), rs.getInt("version"));
+                instant(rs.getTimestamp("last_sim_state_change_at")), rs.getInt("version"),
+                Arrays.asList((String[]) rs.getArray("barred_services").getArray()), instant(rs.getTimestamp("delink_pending_since")));
     }
 }

@@ -7,7 +7,6 @@ import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.PlanCategory;
 import io.simfleet.catalog.CatalogModel.RoamingProfile;
 import io.simfleet.catalog.CatalogModel.Tag;
-import io.simfleet.catalog.CatalogModel.ValueAddedFeature;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
@@ -25,16 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 /** Endpoint use cases. Every read and write is scoped to the actor's account. */
 @Service
 public class EndpointService {
-    public static final int MAX_TAGS = 10;
-    public static final int MAX_ADDONS = 15;
     public static final int MAX_PER_PAGE = 2000;
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9 :_]{5,30}");
-    static final Pattern IMEI = Pattern.compile("\\d{14,16}");
 
     private final EndpointRepository repo;
     private final AccountService accounts;
     private final CatalogService catalog;
     private final SimService sims;
+    private final EndpointRules rules;
     private final Clock clock;
 
-    EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims, Clock clock) {
+    EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
+                    EndpointRules rules, Clock clock) {
+        this.rules = rules;
         this.repo = repo;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -75,7 +70,7 @@ public class EndpointService {
         if (account.lowBalance()) {
             throw new DomainException(ResultCode.LOW_BALANCE);
         }
-        validateName(cmd.name(), "name");
+        EndpointRules.name(cmd.name(), "name");
         if (cmd.activate() && !cmd.linkSim()) {
             throw DomainException.wrong("isDefaultActivation (activation needs isLinkSIM true)");
         }
@@ -98,14 +93,18 @@ public class EndpointService {
         }
         List<Long> roaming = cmd.roamingProfileIds() == null
                 ? catalog.roamingProfiles(acc, plan.roamingProfileIds()).stream().filter(r -> !r.test()).map(RoamingProfile::id).toList()
-                : validateRoamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
-        List<Long> tagIds = validateTags(acc, cmd.tagIds(), "tagIds");
-        List<Plan> addons = validateAddons(cmd, plan, plans, roaming);
-        validateValueAddedFeatures(acc, cmd.valueAddedFeatureIds());
-        DynamicBenefit benefit = validateBenefit(account, cmd.dynamicBenefitId(), roaming, cmd.activate());
-        if (cmd.imei() != null && !cmd.imei().isEmpty() && !IMEI.matcher(cmd.imei()).matches()) {
-            throw DomainException.wrong("imei");
+                : rules.roamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
+        List<Long> tagIds = rules.tags(acc, cmd.tagIds(), 0, "tagIds");
+        if (!cmd.addonPlanIds().isEmpty() && !cmd.activate()) {
+            throw DomainException.wrong("addonPlanIds (add-ons need isDefaultActivation true)");
         }
+        List<Plan> addons = rules.addons(cmd.addonPlanIds(), 0, plan, plans, roaming, "addonPlanIds");
+        rules.valueAddedFeatures(acc, cmd.valueAddedFeatureIds(), "valueAddedFeatureIds");
+        if (cmd.dynamicBenefitId() == null && account.dynamicBenefitOnly() && cmd.activate()) {
+            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
+        }
+        DynamicBenefit benefit = cmd.dynamicBenefitId() == null ? null : rules.dynamicBenefit(acc, cmd.dynamicBenefitId(), roaming, "benefits");
+        EndpointRules.imei(cmd.imei());
 
         Instant now = clock.instant();
         long id = repo.nextId();
@@ -113,7 +112,7 @@ public class EndpointService {
         CreateOutcome outcome = CreateOutcome.CREATED;
         Instant activatedAt = null;
         if (cmd.activate()) {
-            status = transition(status, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE, ResultCode.SIM_PROVISIONING_FAILURE);
+            status = EndpointRules.transition(status, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE, ResultCode.SIM_PROVISIONING_FAILURE);
             outcome = CreateOutcome.ACTIVATED;
             activatedAt = now;
         } else if (cmd.linkSim()) {
@@ -122,7 +121,7 @@ public class EndpointService {
         String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
         Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), apnGroupId, roaming,
                 cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), benefit == null ? null : benefit.id(),
-                now, now, activatedAt, cmd.linkSim() ? now : null, 0);
+                now, now, activatedAt, cmd.linkSim() ? now : null, 0, List.of(), null);
         repo.insert(e);
         repo.appendEvent(actor, id, now, "CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, null, "name=" + cmd.name());
         if (cmd.linkSim()) {
@@ -223,79 +222,5 @@ public class EndpointService {
 
     private Plan firstPlan(long acc, PlanCategory category, int planType) {
         return catalog.plans(acc, category, planType).stream().findFirst().orElse(null);
-    }
-
-    // --- rules shared by the calls that take these parameters
-
-    static void validateName(String name, String field) {
-        if (name == null || name.isBlank()) throw DomainException.missing(field);
-        if (!NAME.matcher(name).matches()) throw DomainException.wrong(field);
-    }
-
-    static EndpointStatus transition(EndpointStatus from, Operation op, ResultCode refusal) {
-        return EndpointLifecycle.next(from, op).orElseThrow(() -> new DomainException(refusal,
-                "endpoint is " + from.displayName()));
-    }
-
-    /** Roaming profiles must be the account's, of the base plan, and never the TEST profile. */
-    private List<Long> validateRoamingProfiles(long acc, Plan plan, List<Long> ids, String field) {
-        if (ids.isEmpty()) throw DomainException.missing(field);
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        if (distinct.size() != ids.size() || !plan.roamingProfileIds().containsAll(distinct)) {
-            throw DomainException.wrong(field);
-        }
-        List<RoamingProfile> found = catalog.roamingProfiles(acc, distinct);
-        if (found.size() != distinct.size() || found.stream().anyMatch(RoamingProfile::test)) {
-            throw DomainException.wrong(field);
-        }
-        return distinct;
-    }
-
-    private List<Long> validateTags(long acc, List<Long> ids, String field) {
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        if (distinct.size() > MAX_TAGS) throw new DomainException(ResultCode.MAXIMUM_TAGS_REACHED);
-        if (!distinct.isEmpty() && catalog.tags(acc, distinct).size() != distinct.size()) {
-            throw DomainException.wrong(field);
-        }
-        return distinct;
-    }
-
-    private static List<Plan> validateAddons(CreateEndpoint cmd, Plan base, Map<String, Plan> plans, List<Long> roaming) {
-        List<String> ids = cmd.addonPlanIds();
-        if (ids.isEmpty()) return List.of();
-        if (!cmd.activate()) throw DomainException.wrong("addonPlanIds (add-ons need isDefaultActivation true)");
-        if (ids.size() > MAX_ADDONS) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "addonPlanIds");
-        if (new HashSet<>(ids).size() != ids.size()) throw new DomainException(ResultCode.DUPLICATE_ADDON_PLANS);
-        List<Plan> addons = new ArrayList<>();
-        for (String id : ids) {
-            Plan p = plans.get(id);
-            if (p == null || p.category() != PlanCategory.ADDON || !p.active()) throw DomainException.wrong("addonPlanIds");
-            if (p.planType() != base.planType()) throw new DomainException(ResultCode.ADDON_BILLING_TYPE_MISMATCH, "addon " + id);
-            if (p.roamingProfileIds().stream().noneMatch(roaming::contains)) {
-                throw new DomainException(ResultCode.ADDON_ROAMING_PROFILE_MISMATCH, "addon " + id);
-            }
-            addons.add(p);
-        }
-        return addons;
-    }
-
-    private void validateValueAddedFeatures(long acc, List<String> ids) {
-        if (ids.isEmpty()) return;
-        Set<String> known = catalog.valueAddedFeatures(acc).stream().map(ValueAddedFeature::id).collect(Collectors.toSet());
-        if (!known.containsAll(ids)) throw DomainException.wrong("valueAddedFeatureIds");
-    }
-
-    private DynamicBenefit validateBenefit(Account account, Long benefitId, Collection<Long> roaming, boolean activate) {
-        if (benefitId == null) {
-            if (account.dynamicBenefitOnly() && activate) throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
-            return null;
-        }
-        DynamicBenefit b = catalog.dynamicBenefits(account.id()).stream()
-                .filter(x -> Objects.equals(x.id(), benefitId)).findFirst()
-                .orElseThrow(() -> DomainException.wrong("benefits"));
-        if (b.roamingProfileIds().stream().noneMatch(roaming::contains)) {
-            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_COVERAGE_MISMATCH);
-        }
-        return b;
     }
 }

@@ -64,6 +64,18 @@ class SimRepository {
                 .query(SimRepository::map).optional();
     }
 
+    /** The SIM linked to an endpoint, locked until the end of the transaction. */
+    Optional<Sim> byEndpointForUpdate(long account, long endpointId) {
+        return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND endpoint_id = :e FOR UPDATE")
+                .param("a", account).param("e", endpointId).query(SimRepository::map).optional();
+    }
+
+    /** Moves a linked SIM; {@code endpointId} null de-links it (Ready To Activate). */
+    void move(long simId, SimStatus to, Long endpointId, Instant at) {
+        jdbc.sql("UPDATE sim SET status = :to, endpoint_id = :e, status_changed_at = :at WHERE id = :id")
+                .param("to", to.name()).param("e", endpointId).param("at", Timestamp.from(at)).param("id", simId).update();
+    }
+
     Optional<Sim> byIccid(long account, String iccid) {
         return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND iccid = :i").param("a", account).param("i", iccid)
                 .query(SimRepository::map).optional();

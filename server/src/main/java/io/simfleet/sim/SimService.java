@@ -110,8 +110,31 @@ public class SimService {
      */
     @Transactional
     public Sim link(long account, String iccid, long endpointId, SimStatus to) {
+        if (!SimLifecycle.allowed(SimStatus.READY_TO_ACTIVATE, to)) throw new IllegalArgumentException("cannot link into " + to);
         return repo.claim(account, iccid, endpointId, to, clock.instant())
                 .orElseThrow(() -> new DomainException(ResultCode.ICCID_NOT_AVAILABLE, "ICCID " + iccid));
+    }
+
+    /** The SIM linked to the endpoint, locked for the caller's transaction. */
+    @Transactional
+    public Optional<Sim> linkedTo(long account, long endpointId) {
+        return repo.byEndpointForUpdate(account, endpointId);
+    }
+
+    /**
+     * Moves the endpoint's SIM to {@code to} along the SIM transition table; Ready To Activate
+     * de-links it. The caller holds the endpoint's lock. Answers the SIM as it was.
+     */
+    @Transactional
+    public Sim follow(long account, long endpointId, SimStatus to) {
+        Sim sim = repo.byEndpointForUpdate(account, endpointId)
+                .orElseThrow(() -> new IllegalStateException("endpoint " + endpointId + " holds no SIM"));
+        if (sim.status() == to) return sim;
+        if (!SimLifecycle.allowed(sim.status(), to)) {
+            throw new IllegalStateException("SIM " + sim.iccid() + " cannot move from " + sim.status() + " to " + to);
+        }
+        repo.move(sim.id(), to, to == SimStatus.READY_TO_ACTIVATE ? null : endpointId, clock.instant());
+        return sim;
     }
 
     private static String digits(String value, String field, int min, int max) {
