@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +31,8 @@ public class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(SimfleetProperties props, EmbeddedDatabase embedded) {
+    HikariDataSource dataSource(SimfleetProperties props, EmbeddedDatabase embedded,
+                                @Value("${simfleet.db.pool-size:20}") int poolSize) {
         HikariConfig cfg = new HikariConfig();
         if (props.embeddedDatabase()) {
             cfg.setJdbcUrl(embedded.jdbcUrl());
@@ -40,7 +42,7 @@ public class DatabaseConfig {
             if (notBlank(props.db().user())) cfg.setUsername(props.db().user());
             if (notBlank(props.db().password())) cfg.setPassword(props.db().password());
         }
-        cfg.setMaximumPoolSize(Integer.getInteger("simfleet.db.pool-size", 20));
+        cfg.setMaximumPoolSize(poolSize);
         cfg.setPoolName("simfleet");
         return new HikariDataSource(cfg);
     }

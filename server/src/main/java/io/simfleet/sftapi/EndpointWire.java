@@ -127,7 +127,8 @@ class EndpointWire {
                 "inventoryPlanId", oemState && p.inventoryPlan() != null ? p.inventoryPlan().id() : null,
                 "testRoamingProfileName", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().name() : null,
                 "testRoamingProfileId", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().id() : null,
-                "blacklistedNetworks", "No");
+                "blacklistedNetworks", "No",
+                "barredServices", e.barredServices().isEmpty() ? "-" : String.join("|", e.barredServices()));
         List<Map<String, Object>> benefits = new ArrayList<>();
         benefits.add(obj("id", postpaid ? "PostpaidMA" : "PrepaidMA", "name", postpaid ? "Postpaid Main Account" : "Prepaid Main Account",
                 "startDate", Sft.format(e.planEffectiveAt()), "expiryDate", postpaid ? Sft.format(nextBillingDate()) : "-",

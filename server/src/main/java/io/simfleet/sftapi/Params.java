@@ -19,10 +19,16 @@ final class Params {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final JsonNode node;
     private final Map<String, String> aliases;
+    private final boolean variant;
 
     private Params(JsonNode node, Map<String, String> aliases) {
+        this(node, aliases, false);
+    }
+
+    private Params(JsonNode node, Map<String, String> aliases, boolean variant) {
         this.node = node;
         this.aliases = aliases;
+        this.variant = variant;
     }
 
     /** Parses a request body; anything but a JSON object is malformed (HTTP 400). */
@@ -70,6 +76,48 @@ final class Params {
             }
         }
         throw DomainException.missing("Request");
+    }
+
+    /**
+     * The request level of a call that names its endpoint next to {@code requestParam}:
+     * {@code Request} itself, or the summary variant's {@code <variantKey>} object (whose fields
+     * are read through {@code variantAliases}). Raises 1000 naming {@code Request} when neither is there.
+     */
+    static Params requestLevel(String body, String variantKey, Map<String, String> variantAliases) {
+        JsonNode root = parse(body);
+        JsonNode req = root.get("Request");
+        if (req != null && !req.isNull()) {
+            if (!req.isObject()) throw DomainException.wrong("Request");
+            return of(req);
+        }
+        JsonNode v = variantKey == null ? null : root.get(variantKey);
+        if (v != null && !v.isNull()) {
+            if (!v.isObject()) throw DomainException.wrong(variantKey);
+            return new Params(v, variantAliases, true);
+        }
+        throw DomainException.missing("Request");
+    }
+
+    /**
+     * {@code requestParam} of a request level; the summary variant keeps those fields on the
+     * same object. Raises 1000 when {@code required} and absent.
+     */
+    Params requestParam(boolean required) {
+        JsonNode rp = raw("requestParam");
+        if (rp == null) {
+            if (variant) return this;
+            if (required) throw DomainException.missing("requestParam");
+            return of(JSON.createObjectNode());
+        }
+        if (!rp.isObject()) throw DomainException.wrong("requestParam");
+        return new Params(rp, aliases, variant);
+    }
+
+    /** The field names present, in request order. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.properties().forEach(en -> names.add(en.getKey()));
+        return names;
     }
 
     JsonNode raw(String field) {

@@ -115,6 +115,16 @@ public class SimService {
                 .orElseThrow(() -> new DomainException(ResultCode.ICCID_NOT_AVAILABLE, "ICCID " + iccid));
     }
 
+    /**
+     * Like {@link #link} but answers empty instead of raising, so that the caller can say why
+     * (the SIM's state) with its own call's codes.
+     */
+    @Transactional
+    public Optional<Sim> tryLink(long account, String iccid, long endpointId, SimStatus to) {
+        if (!SimLifecycle.allowed(SimStatus.READY_TO_ACTIVATE, to)) throw new IllegalArgumentException("cannot link into " + to);
+        return repo.claim(account, iccid, endpointId, to, clock.instant());
+    }
+
     /** The SIM linked to the endpoint, locked for the caller's transaction. */
     @Transactional
     public Optional<Sim> linkedTo(long account, long endpointId) {

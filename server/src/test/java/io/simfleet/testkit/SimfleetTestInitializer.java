@@ -17,6 +17,7 @@ public class SimfleetTestInitializer implements ApplicationContextInitializer<Co
                 "simfleet.db.password", TestDatabase.password(),
                 "simfleet.jwt-secret", JWT_SECRET,
                 "simfleet.demo-data", "true",
-                "simfleet.db.pool-size", "10")));
+                "simfleet.db.pool-size", "10",
+                "simfleet.delink-poll-interval", "200ms")));
     }
 }
