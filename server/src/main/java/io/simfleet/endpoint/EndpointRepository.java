@@ -113,6 +113,11 @@ class EndpointRepository {
                 .param("l", limit).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
+    Optional<Endpoint> findIncludingDeleted(long account, long id) {
+        return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id")
+                .param("a", account).param("id", id).query(EndpointRepository::map).optional();
+    }
+
     void insertTags(long account, long endpointId, Collection<Long> tagIds) {
         for (Long t : tagIds) {
             jdbc.sql("INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id) VALUES (:a, :e, :t) ON CONFLICT DO NOTHING")

@@ -212,10 +212,10 @@ public class EndpointService {
                 benefit, addons, repo.valueAddedFeatures(acc, e.id()), tags, testPlan, inventoryPlan, testRoaming);
     }
 
-    /** The endpoint's history, oldest first. Raises 1083 when it does not exist in the account. */
+    /** The endpoint's history, oldest first, deleted endpoints' too. Raises 1083 when it never existed in the account. */
     @Transactional(readOnly = true)
     public List<EndpointEvent> events(Actor actor, long endpointId) {
-        repo.find(actor.accountId(), endpointId)
+        repo.findIncludingDeleted(actor.accountId(), endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
         return repo.events(actor.accountId(), endpointId);
     }
