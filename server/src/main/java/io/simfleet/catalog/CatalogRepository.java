@@ -46,7 +46,8 @@ class CatalogRepository {
     }
 
     boolean idTaken(String table, Object id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+        // compared as text: the same check for numeric ids (roaming profiles) and textual ones (plans)
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id::text = :id").param("id", String.valueOf(id)).query(Long.class).single() > 0;
     }
 
     // --- Service profiles

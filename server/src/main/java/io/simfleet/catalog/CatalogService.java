@@ -38,7 +38,7 @@ public class CatalogService {
     /** Defines an APN group; a null id gets {@code PDP_<n>}. Raises 1001 for an id taken or an empty APN list. */
     @Transactional
     public ApnGroup defineApnGroup(long account, String id, String name, String defaultApn, List<String> apns) {
-        String gid = id != null ? id : "PDP_" + repo.nextId();
+        String gid = id != null ? id : "PDP_" + freshId("apn_group");
         requireFree("apn_group", gid, "apnGroupId");
         if (defaultApn == null || defaultApn.isBlank()) throw DomainException.missing("defaultApn");
         List<String> list = apns == null || apns.isEmpty() ? List.of(defaultApn) : apns;
@@ -51,7 +51,7 @@ public class CatalogService {
     /** Defines a service profile; a null id gets {@code SP_<n>}. */
     @Transactional
     public ServiceProfile defineServiceProfile(ServiceProfile p) {
-        String id = p.id() != null ? p.id() : "SP_" + repo.nextId();
+        String id = p.id() != null ? p.id() : "SP_" + freshId("service_profile");
         requireFree("service_profile", id, "serviceProfileId");
         if (!List.of("01", "02", "06", "10").contains(p.ratType())) throw DomainException.wrong("ratType");
         ServiceProfile saved = new ServiceProfile(p.accountId(), id, p.name(), p.serviceCategory(), p.networkTypeId(),
@@ -63,7 +63,7 @@ public class CatalogService {
     /** Defines a roaming profile with its networks; a null id (0) gets a fresh one. */
     @Transactional
     public RoamingProfile defineRoamingProfile(long account, Long id, String name, boolean test, List<Network> networks) {
-        long rid = id != null ? id : repo.nextId();
+        long rid = id != null ? id : freshId("roaming_profile");
         requireFree("roaming_profile", rid, "roamingProfileId");
         if (networks == null || networks.isEmpty()) throw DomainException.missing("networks");
         for (Network n : networks) {
@@ -80,7 +80,7 @@ public class CatalogService {
      */
     @Transactional
     public Plan definePlan(Plan p) {
-        String id = p.id() != null ? p.id() : Long.toString(repo.nextId());
+        String id = p.id() != null ? p.id() : Long.toString(freshId("plan"));
         requireFree("plan", id, "planId");
         if (p.roamingProfileIds().isEmpty() || repo.roamingProfiles(p.accountId(), p.roamingProfileIds()).size() != p.roamingProfileIds().size()) {
             throw DomainException.wrong("destGroupId");
@@ -101,7 +101,7 @@ public class CatalogService {
 
     @Transactional
     public DynamicBenefit defineDynamicBenefit(DynamicBenefit b) {
-        long id = b.id() != 0 ? b.id() : repo.nextId();
+        long id = b.id() != 0 ? b.id() : freshId("dynamic_benefit");
         requireFree("dynamic_benefit", id, "dynamicBenefitId");
         if (repo.roamingProfiles(b.accountId(), b.roamingProfileIds()).size() != b.roamingProfileIds().size()) {
             throw DomainException.wrong("roamingProfileIds");
@@ -130,6 +130,15 @@ public class CatalogService {
         SimProduct p = new SimProduct(pid, name, cardClass);
         repo.insert(p);
         return p;
+    }
+
+    /** A generated id not taken in {@code table}: the operator may have chosen ids inside the sequence's range. */
+    private long freshId(String table) {
+        long id;
+        do {
+            id = repo.nextId();
+        } while (repo.idTaken(table, id));
+        return id;
     }
 
     private void requireFree(String table, Object id, String field) {

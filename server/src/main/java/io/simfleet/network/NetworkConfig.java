@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The gateway used when no network is attached: no SIM is ever in a data session. */
 @Configuration(proxyBeanMethods = false)
-public class NoNetwork {
+public class NetworkConfig {
     @Bean
     @ConditionalOnMissingBean(NetworkGateway.class)
     NetworkGateway noNetwork() {
