@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final long OPERATOR = OperatorBootstrap.OPERATOR, RESELLER = 31077026L, CUSTOMER = 41078552L, OEM = 41078553L,
-            PREPAID = 41078554L, OTHER = 41078555L;
+            PREPAID = 41078554L, OTHER = 41078555L,
+            TRAVEL = 41078556L;
     static final String EAN = "5400847999997";
 
     private final SimfleetProperties props;
@@ -77,6 +78,7 @@ class DemoData implements ApplicationRunner {
                   prepaid / prepaid     enterprise 41078554 (prepaid)
                   other / other         enterprise 41078555 (a second enterprise of the same reseller)
                   reseller / reseller   reseller 31077026
+                  travel / travel       enterprise 41078556 "Travel SIM Seller" (prepaid, 20 000 SIMs for bulk provisioning)
                   admin / admin         operator 10000001 (operator API under /admin)""");
     }
 
@@ -110,6 +112,32 @@ class DemoData implements ApplicationRunner {
         onboarding.createEnterprise(new NewEnterprise(OTHER, RESELLER, "Other Customer", 1, false, false, false,
                 "other", "other", new Defaults("PDP_1111", "otherapn", "SP_322", 362L, null, null)));
         sims.importSims(OTHER, walkthroughSims("8932042000000018190", 10));
+
+        // the travel-SIM seller of endpoint-creation-strategy.txt: 20 000 SIMs to pre-provision in bulk
+        onboarding.createEnterprise(new NewEnterprise(TRAVEL, RESELLER, "Travel SIM Seller", 0, false, false, false,
+                "travel", "travel", new Defaults("PDP_1112", "travelapn", "SP_323", 363L, null, null)));
+        sims.importSims(TRAVEL, inventorySims("8932042000100000000", 20_000));
+    }
+
+    /**
+     * A large inventory numbered like the walkthrough's SIMs, with the last nine ICCID digits
+     * (instead of five) ending the master IMSI (206281…), the supplier IMSIs and the MSISDN
+     * (327701…), so that they stay unique over 20 000 SIMs.
+     */
+    static List<NewSim> inventorySims(String firstIccid, int count) {
+        List<NewSim> out = new ArrayList<>(count);
+        long first = Long.parseLong(firstIccid);
+        for (int i = 0; i < count; i++) {
+            String iccid = Long.toString(first + i);
+            String tail = iccid.substring(iccid.length() - 9);
+            out.add(new NewSim(iccid, "206281" + tail, List.of(
+                    new SupplierImsi("IR1", "206018" + tail),
+                    new SupplierImsi("IR2", "208090" + tail),
+                    new SupplierImsi("IR4", "302220" + tail),
+                    new SupplierImsi("IR3", "525053" + tail)),
+                    "327701" + tail, null, EAN, null, "IR1-1EU28-Multi"));
+        }
+        return out;
     }
 
     /**

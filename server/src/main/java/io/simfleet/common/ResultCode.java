@@ -88,6 +88,15 @@ public enum ResultCode {
     PLAN_ALREADY_EXISTS(5020, "Plan already exists"),
     OEM_PLAN_CHANGE_NOT_ALLOWED(10173, "Baseplan Plan Change is not allowed for OEM Enabled"),
 
+    // Bulk jobs
+    BULK_PROVISIONING_ACCEPTED(10054, "Success!! request has sent for processing"),
+    BULK_ICCID_LIST_DUPLICATES(10146, "Failure!! duplicate iccidList exist in the request"),
+    BULK_RANGE_OR_LIST(10148, "Failure!! Either use iccidList or range"),
+    FETCH_PROVISIONING_DETAILS_SUCCESS(10050, "Fetch SIM provisioning details success"),
+    FETCH_PROVISIONING_DETAILS_FAILURE(10051, "Fetch SIM provisioning details failure"),
+    BULK_MODIFY_ACCEPTED(10070, "Success!! request has sent for processing"),
+    BULK_MODIFY_FAILURE(10134, "Modify endpoint(s) failure - %s"),
+
     // Endpoint queries
     FETCH_ENDPOINTS_SUCCESS(6742, "Fetch endpoints success"),
     FETCH_ENDPOINTS_FAILURE(6745, "Fetch endpoints failure"),
@@ -106,7 +115,8 @@ public enum ResultCode {
     GET_SIM_PRODUCT_SUCCESS(10905, "Get SIM product success"),
     GET_TAGS_SUCCESS(10906, "Get tags success"),
     GET_CUSTOMER_PROFILE_SUCCESS(10907, "Get customer profile success"),
-    REFRESH_TOKEN_SUCCESS(10908, "Refresh token success");
+    REFRESH_TOKEN_SUCCESS(10908, "Refresh token success"),
+    GET_JOB_STATUS_SUCCESS(10909, "Get job status success");
 
     private final int code;
     private final String template;

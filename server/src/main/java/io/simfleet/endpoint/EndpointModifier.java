@@ -54,9 +54,16 @@ public class EndpointModifier {
         this.clock = clock;
     }
 
+    /** The rules that need no endpoint (name, IMEI format), so that a bulk can refuse them at once. */
+    public static void checkFields(ModifyEndpoint m) {
+        if (m.name() != null) EndpointRules.name(m.name(), "endPointName");
+        EndpointRules.imei(m.imei());
+    }
+
     @Transactional
     public void modify(Actor actor, EndpointRef ref, ModifyEndpoint m) {
         if (m.isEmpty()) throw DomainException.missing("requestParam");
+        checkFields(m);
         long acc = actor.accountId();
         Account account = accounts.get(acc);
         Endpoint e = repo.lock(acc, ref).filter(x -> x.status() != DELETED)

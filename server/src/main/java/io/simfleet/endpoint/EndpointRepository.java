@@ -41,6 +41,68 @@ class EndpointRepository {
                 .update();
     }
 
+    List<Long> nextIds(int n) {
+        return jdbc.sql("SELECT nextval('endpoint_id_seq') AS id FROM generate_series(1, :n) ORDER BY id").param("n", n)
+                .query(Long.class).list();
+    }
+
+    /** Inserts endpoints that share everything but id and name (a bulk), in one statement. */
+    void insertAll(Endpoint template, List<Long> ids, List<String> names) {
+        Endpoint e = template;
+        jdbc.sql("""
+                INSERT INTO endpoint (account_id, id, name, status, subscriber_type, plan_id, apn_group_id, roaming_profile_ids,
+                    monthly_limit, imei, imei_locked, dynamic_benefit_id, created_at, plan_effective_at, activated_at,
+                    last_sim_state_change_at, version)
+                SELECT :a, t.id, t.name, :st, :sub, :plan, :apn, :rp, :ml, NULL, :lock, :db, :created, :eff, :act, :simchg, 0
+                FROM unnest(:ids, :names) AS t(id, name)""")
+                .param("a", e.accountId()).param("ids", ids.toArray(new Long[0])).param("names", names.toArray(new String[0]))
+                .param("st", e.status().name()).param("sub", e.subscriberType()).param("plan", e.planId())
+                .param("apn", e.apnGroupId()).param("rp", e.roamingProfileIds().toArray(new Long[0]))
+                .param("ml", e.monthlyLimit()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
+                .param("created", ts(e.createdAt())).param("eff", ts(e.planEffectiveAt()))
+                .param("act", ts(e.activatedAt())).param("simchg", ts(e.lastSimStateChangeAt()))
+                .update();
+    }
+
+    /** One event per endpoint of a bulk, in one statement. */
+    void appendEvents(Actor actor, List<Long> endpointIds, Instant at, String call, EndpointStatus to, String detail) {
+        jdbc.sql("""
+                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
+                                            to_status, reason, request_id, detail)
+                SELECT :a, e, :at, :u, :ua, :call, NULL, :to, NULL, :rid, :detail FROM unnest(:ids) AS e""")
+                .param("a", actor.accountId()).param("ids", endpointIds.toArray(new Long[0])).param("at", ts(at))
+                .param("u", actor.username()).param("ua", actor.userAccountId()).param("call", call).param("to", to.name())
+                .param("rid", actor.requestId() == null ? "-" : actor.requestId()).param("detail", detail)
+                .update();
+    }
+
+    /** Every (endpoint, tag) pair of a bulk. */
+    void insertTagsAll(long account, List<Long> endpointIds, Collection<Long> tagIds) {
+        if (tagIds.isEmpty()) return;
+        jdbc.sql("""
+                INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id)
+                SELECT :a, e, t FROM unnest(:ids) AS e CROSS JOIN unnest(:tags) AS t""")
+                .param("a", account).param("ids", endpointIds.toArray(new Long[0])).param("tags", tagIds.toArray(new Long[0]))
+                .update();
+    }
+
+    void insertValueAddedFeaturesAll(long account, List<Long> endpointIds, Collection<String> ids) {
+        if (ids.isEmpty()) return;
+        jdbc.sql("""
+                INSERT INTO endpoint_value_added_feature (account_id, endpoint_id, feature_id)
+                SELECT :a, e, f FROM unnest(:ids) AS e CROSS JOIN unnest(:f) AS f""")
+                .param("a", account).param("ids", endpointIds.toArray(new Long[0])).param("f", ids.toArray(new String[0]))
+                .update();
+    }
+
+    void insertAddonsAll(long account, List<Long> endpointIds, String planId, Instant start, Instant expires) {
+        jdbc.sql("""
+                INSERT INTO endpoint_addon (account_id, endpoint_id, plan_id, start_at, expires_at)
+                SELECT :a, e, :p, :s, :x FROM unnest(:ids) AS e""")
+                .param("a", account).param("ids", endpointIds.toArray(new Long[0])).param("p", planId)
+                .param("s", ts(start)).param("x", ts(expires)).update();
+    }
+
     Optional<Endpoint> find(long account, long id) {
         return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
                 .param("a", account).param("id", id).query(EndpointRepository::map).optional();

@@ -54,6 +54,13 @@ class LifecycleController {
         Params req = Params.requestLevel(body, "endpointInfo", ENDPOINT_INFO);
         EndpointRef ref = ref(req, true);
         Params p = req.requestParam(true);
+        ModifyEndpoint m = modifyCommand(p);
+        modifier.modify(actor, ref, m);
+        return Sft.success(ResultCode.MODIFY_ENDPOINT_SUCCESS, Map.of());
+    }
+
+    /** The requestParam of Modify (and of Bulk Modify) as a command; 1000/1001 for a bad field. */
+    static ModifyEndpoint modifyCommand(Params p) {
         String lock = p.text("imeiLockStatus");
         Boolean imeiLock = null;
         if (lock != null && !lock.isEmpty()) {
@@ -69,15 +76,13 @@ class LifecycleController {
             if (v == null) throw DomainException.wrong(field);
             bars.put(flag.substring(4), v);
         }
-        ModifyEndpoint m = new ModifyEndpoint(imeiLock, p.has("imei") ? p.text("imei") : null,
+        return new ModifyEndpoint(imeiLock, p.has("imei") ? p.text("imei") : null,
                 p.list("addAddonPlanIds", ","), p.longList("removeAddonUniqueIds", ","), p.list("removeAddonPlanIds", ","),
                 p.list("addValueAddedFeatureIds", ","), p.list("removeValueAddedFeatureIds", ","),
                 p.longList("addDynamicBenefitsIds", ","), p.longList("removeDynamicBenefitsIds", ","),
                 p.longList("addtagIds", ","), p.longList("removetagIds", ","),
                 p.has("endPointName") ? p.text("endPointName") : null, bars,
                 p.has("apnGroupId") ? p.requiredText("apnGroupId") : null, p.has("planId") ? p.requiredText("planId") : null);
-        modifier.modify(actor, ref, m);
-        return Sft.success(ResultCode.MODIFY_ENDPOINT_SUCCESS, Map.of());
     }
 
     @PostMapping("/api/DeleteEndPoint")

@@ -23,19 +23,47 @@ class SimRepository {
         this.jdbc = jdbc;
     }
 
-    long nextId() {
-        return jdbc.sql("SELECT nextval('sim_id_seq')").query(Long.class).single();
+    /** Inserts a batch of new SIMs (ids included) with one statement per 5000, Ready To Activate. */
+    void insertAll(List<Sim> sims, Instant at) {
+        for (int from = 0; from < sims.size(); from += 5000) {
+            List<Sim> chunk = sims.subList(from, Math.min(sims.size(), from + 5000));
+            jdbc.sql("""
+                    INSERT INTO sim (account_id, id, iccid, master_imsi, supplier_imsis, msisdn, eid, ean, activation_code,
+                                     product_id, status, endpoint_id, status_changed_at, created_at)
+                    SELECT :a, t.id, t.iccid, t.imsi, t.sup::jsonb, t.msisdn, t.eid, t.ean, t.ac, t.p, 'READY_TO_ACTIVATE', NULL, :at, :at
+                    FROM unnest(:ids, :iccids, :imsis, :sups, :msisdns, :eids, :eans, :acs, :ps)
+                         AS t(id, iccid, imsi, sup, msisdn, eid, ean, ac, p)""")
+                    .param("a", chunk.get(0).accountId()).param("at", Timestamp.from(at))
+                    .param("ids", chunk.stream().map(Sim::id).toArray(Long[]::new))
+                    .param("iccids", chunk.stream().map(Sim::iccid).toArray(String[]::new))
+                    .param("imsis", chunk.stream().map(Sim::masterImsi).toArray(String[]::new))
+                    .param("sups", chunk.stream().map(x -> JSON.writeValueAsString(x.supplierImsis())).toArray(String[]::new))
+                    .param("msisdns", chunk.stream().map(Sim::msisdn).toArray(String[]::new))
+                    .param("eids", chunk.stream().map(Sim::eid).toArray(String[]::new))
+                    .param("eans", chunk.stream().map(Sim::ean).toArray(String[]::new))
+                    .param("acs", chunk.stream().map(Sim::activationCode).toArray(String[]::new))
+                    .param("ps", chunk.stream().map(Sim::productId).toArray(Long[]::new))
+                    .update();
+        }
     }
 
-    void insert(Sim s, Instant at) {
-        jdbc.sql("""
-                INSERT INTO sim (account_id, id, iccid, master_imsi, supplier_imsis, msisdn, eid, ean, activation_code,
-                                 product_id, status, endpoint_id, status_changed_at, created_at)
-                VALUES (:a, :id, :iccid, :imsi, CAST(:sup AS jsonb), :msisdn, :eid, :ean, :ac, :p, :st, NULL, :at, :at)""")
-                .param("a", s.accountId()).param("id", s.id()).param("iccid", s.iccid()).param("imsi", s.masterImsi())
-                .param("sup", JSON.writeValueAsString(s.supplierImsis())).param("msisdn", s.msisdn())
-                .param("eid", s.eid()).param("ean", s.ean()).param("ac", s.activationCode()).param("p", s.productId())
-                .param("st", s.status().name()).param("at", Timestamp.from(at)).update();
+    /**
+     * Links {@code iccids[i]} to {@code endpointIds[i]} for every i, in one statement, each only
+     * if it is the account's and Ready To Activate. Answers how many were linked.
+     */
+    int claimAll(long account, List<String> iccids, List<Long> endpointIds, SimStatus to, Instant at) {
+        return jdbc.sql("""
+                UPDATE sim SET status = :to, endpoint_id = t.e, status_changed_at = :at
+                FROM unnest(:iccids, :eids) AS t(iccid, e)
+                WHERE sim.iccid = t.iccid AND sim.account_id = :a AND sim.status = 'READY_TO_ACTIVATE' AND sim.endpoint_id IS NULL""")
+                .param("to", to.name()).param("at", Timestamp.from(at)).param("a", account)
+                .param("iccids", iccids.toArray(new String[0])).param("eids", endpointIds.toArray(new Long[0]))
+                .update();
+    }
+
+    /** {@code n} fresh SIM ids in one round trip. */
+    List<Long> nextIds(int n) {
+        return jdbc.sql("SELECT nextval('sim_id_seq') AS id FROM generate_series(1, :n) ORDER BY id").param("n", n).query(Long.class).list();
     }
 
     /** Which of these business keys already exist, anywhere (they are globally unique). */

@@ -73,13 +73,14 @@ public class SimService {
             String first = taken.get(0);
             throw DomainException.wrong(first.substring(0, first.indexOf(' ')) + " (" + first.substring(first.indexOf(' ') + 1) + " already exists)");
         }
+        List<Long> ids = repo.nextIds(sims.size());
         List<Sim> saved = new ArrayList<>(sims.size());
-        for (Sim s : sims) {
-            Sim withId = new Sim(repo.nextId(), s.accountId(), s.iccid(), s.masterImsi(), s.supplierImsis(), s.msisdn(),
-                    s.eid(), s.ean(), s.activationCode(), s.productId(), s.status(), null, now);
-            repo.insert(withId, now);
-            saved.add(withId);
+        for (int i = 0; i < sims.size(); i++) {
+            Sim s = sims.get(i);
+            saved.add(new Sim(ids.get(i), s.accountId(), s.iccid(), s.masterImsi(), s.supplierImsis(), s.msisdn(),
+                    s.eid(), s.ean(), s.activationCode(), s.productId(), s.status(), null, now));
         }
+        repo.insertAll(saved, now);
         return saved;
     }
 
@@ -123,6 +124,16 @@ public class SimService {
     public Optional<Sim> tryLink(long account, String iccid, long endpointId, SimStatus to) {
         if (!SimLifecycle.allowed(SimStatus.READY_TO_ACTIVATE, to)) throw new IllegalArgumentException("cannot link into " + to);
         return repo.claim(account, iccid, endpointId, to, clock.instant());
+    }
+
+    /**
+     * Links each ICCID to the endpoint at the same position, all or nothing: answers false (and
+     * the caller rolls back) when any of them is unknown, another account's or not Ready To Activate.
+     */
+    @Transactional
+    public boolean linkAll(long account, List<String> iccids, List<Long> endpointIds, SimStatus to) {
+        if (!SimLifecycle.allowed(SimStatus.READY_TO_ACTIVATE, to)) throw new IllegalArgumentException("cannot link into " + to);
+        return repo.claimAll(account, iccids, endpointIds, to, clock.instant()) == iccids.size();
     }
 
     /** The SIM linked to the endpoint, locked for the caller's transaction. */

@@ -1,0 +1,19 @@
+package io.simfleet.endpoint;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A bulk provisioning request: endpoints {@code <name>_<firstNameId + i>}, one per ICCID, all
+ * with the same plan, APN group, roaming profiles, dynamic benefit, credit limit, IMEI lock,
+ * add-ons, value-added features and tags.
+ */
+public record BulkCreate(String name, long firstNameId, List<String> iccids, String apnGroupId, String planId,
+                         List<Long> roamingProfileIds, Long dynamicBenefitId, BigDecimal creditLimit, Boolean imeiLock,
+                         List<String> addonPlanIds, List<String> valueAddedFeatureIds, List<Long> tagIds, boolean activate) {
+    public static final int MAX = 4000;
+
+    public String nameOf(int i) {
+        return name + "_" + (firstNameId + i);
+    }
+}

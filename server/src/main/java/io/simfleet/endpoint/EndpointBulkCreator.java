@@ -1,0 +1,103 @@
+package io.simfleet.endpoint;
+
+import io.simfleet.account.Account;
+import io.simfleet.account.AccountService;
+import io.simfleet.catalog.CatalogModel.Plan;
+import io.simfleet.catalog.CatalogModel.PlanCategory;
+import io.simfleet.catalog.CatalogService;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.EndpointLifecycle.Operation;
+import io.simfleet.sim.SimService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk provisioning: the rules of Create checked once for the whole batch, then every row
+ * written with a handful of set-based statements, in the caller's transaction. Any failure
+ * raises a {@link DomainException} whose message is the job's reason, and the caller rolls
+ * the whole batch back.
+ */
+@Service
+public class EndpointBulkCreator {
+    public static final String ICCID_NOT_VALID =
+            "ICCID is not valid, either ICCID does not exist on System or it is not in Ready-To-Active";
+    public static final String ADDON_NEEDS_ACTIVE = "Addon can only be assigned to Active endpoints";
+
+    private final EndpointRepository repo;
+    private final AccountService accounts;
+    private final CatalogService catalog;
+    private final SimService sims;
+    private final EndpointRules rules;
+    private final Clock clock;
+
+    EndpointBulkCreator(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
+                        EndpointRules rules, Clock clock) {
+        this.repo = repo;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.sims = sims;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Creates the whole batch or raises; answers the state the endpoints were created in. */
+    @Transactional
+    public EndpointStatus createAll(Actor actor, BulkCreate cmd, long jobId) {
+        long acc = actor.accountId();
+        Account account = accounts.get(acc);
+        if (account.lowBalance()) throw new DomainException(ResultCode.LOW_BALANCE);
+        EndpointRules.name(cmd.nameOf(0), "endPointName");
+        EndpointRules.name(cmd.nameOf(cmd.iccids().size() - 1), "endPointName");
+        Set<String> planIds = new HashSet<>(cmd.addonPlanIds());
+        planIds.add(cmd.planId());
+        Map<String, Plan> plans = catalog.plansById(acc, planIds);
+        Plan plan = plans.get(cmd.planId());
+        if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) throw DomainException.wrong("planId");
+        if (catalog.apnGroup(acc, cmd.apnGroupId()).isEmpty()) throw DomainException.wrong("apnGroupId");
+        List<Long> roaming = rules.roamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
+        List<Long> tagIds = rules.tags(acc, cmd.tagIds(), 0, "tagIds");
+        if (!cmd.addonPlanIds().isEmpty() && !cmd.activate()) throw new DomainException(ResultCode.CREATE_ENDPOINT_FAILURE, ADDON_NEEDS_ACTIVE);
+        List<Plan> addons = rules.addons(cmd.addonPlanIds(), 0, plan, plans, roaming, "addonPlanIds");
+        rules.valueAddedFeatures(acc, cmd.valueAddedFeatureIds(), "valueAddedFeatureIds");
+        if (cmd.dynamicBenefitId() == null && account.dynamicBenefitOnly() && cmd.activate()) {
+            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
+        }
+        if (cmd.dynamicBenefitId() != null) rules.dynamicBenefit(acc, cmd.dynamicBenefitId(), roaming, "benefits");
+
+        EndpointStatus status = EndpointStatus.PRE_ACTIVE;
+        if (cmd.activate()) {
+            status = EndpointRules.transition(status, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE,
+                    ResultCode.SIM_PROVISIONING_FAILURE);
+        }
+        int n = cmd.iccids().size();
+        Instant now = clock.instant();
+        List<Long> ids = repo.nextIds(n);
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) names.add(cmd.nameOf(i));
+        Endpoint template = new Endpoint(acc, 0, null, status, plan.planType(), plan.id(), cmd.apnGroupId(), roaming,
+                cmd.creditLimit(), null, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(), now, now,
+                cmd.activate() ? now : null, now, 0, List.of(), null);
+        repo.insertAll(template, ids, names);
+        if (!sims.linkAll(acc, cmd.iccids(), ids, status.simStatus().orElseThrow())) {
+            throw new DomainException(ResultCode.ICCID_NOT_AVAILABLE, ICCID_NOT_VALID);
+        }
+        repo.appendEvents(actor, ids, now, "bulkProvisioning", status, "simProvisionId=" + jobId);
+        repo.insertTagsAll(acc, ids, tagIds);
+        repo.insertValueAddedFeaturesAll(acc, ids, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
+        for (Plan addon : addons) {
+            repo.insertAddonsAll(acc, ids, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
+        }
+        return status;
+    }
+}

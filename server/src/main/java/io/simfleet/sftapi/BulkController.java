@@ -1,0 +1,197 @@
+package io.simfleet.sftapi;
+
+import static io.simfleet.sftapi.Sft.obj;
+
+import io.simfleet.account.AccountService;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.BulkCreate;
+import io.simfleet.endpoint.EndpointModifier;
+import io.simfleet.endpoint.EndpointRef;
+import io.simfleet.endpoint.ModifyEndpoint;
+import io.simfleet.job.BulkModify;
+import io.simfleet.job.Job;
+import io.simfleet.job.JobService;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bulk Create ({@code bulkProvisioning}), its Process Status ({@code fetchSIMProvisioningDetails}),
+ * Bulk Modify ({@code endpointbulk}) and Job Status ({@code getJobStatus}, our design). Requests
+ * are checked at once and answered with the job's id; the work runs as a durable job.
+ */
+@RestController
+class BulkController {
+    private final JobService jobs;
+    private final AccountService accounts;
+
+    BulkController(JobService jobs, AccountService accounts) {
+        this.jobs = jobs;
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/bulkProvisioning")
+    ResponseEntity<Map<String, Object>> bulkProvisioning(Actor actor, @RequestBody(required = false) String body,
+                                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        JsonNode root = Params.parse(body);
+        JsonNode info = root.get("bulkProvisioningInfo");
+        if (info == null || info.isNull()) throw DomainException.missing("bulkProvisioningInfo");
+        if (!info.isObject()) throw DomainException.wrong("bulkProvisioningInfo");
+        Params p = Params.of(info);
+        String name = p.requiredText("endPointName");
+        Long firstNameId = p.longValue("endPointNameId");
+        if (firstNameId == null) throw DomainException.missing("endPointNameId");
+        String apnGroupId = p.requiredText("apnGroupId");
+        String planId = p.requiredText("planId");
+        if (!p.has("roamingProfileId")) throw DomainException.missing("roamingProfileId");
+        List<Long> roaming = p.longList("roamingProfileId", "[|,]");
+
+        boolean range = p.has("startICCID") || p.has("endICCID");
+        boolean list = p.has("iccidList");
+        if (range && list) throw new DomainException(ResultCode.BULK_RANGE_OR_LIST);
+        List<String> iccids;
+        if (list) {
+            iccids = p.list("iccidList", ",");
+            if (iccids.isEmpty()) throw DomainException.missing("iccidList");
+            if (iccids.size() > BulkCreate.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "iccidList");
+            for (String i : iccids) if (!i.matches("\\d{19}")) throw DomainException.wrong("iccidList");
+            if (new HashSet<>(iccids).size() != iccids.size()) throw new DomainException(ResultCode.BULK_ICCID_LIST_DUPLICATES);
+        } else {
+            String start = p.requiredText("startICCID");
+            if (!start.matches("\\d{19}")) throw DomainException.wrong("startICCID");
+            Long quantity = p.longValue("quantity");
+            if (quantity == null) throw DomainException.missing("quantity");
+            if (quantity < 1) throw DomainException.wrong("quantity");
+            if (quantity > BulkCreate.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "quantity");
+            BigInteger first = new BigInteger(start);
+            iccids = new ArrayList<>();
+            for (int i = 0; i < quantity; i++) iccids.add(first.add(BigInteger.valueOf(i)).toString());
+            String end = p.text("endICCID");
+            if (end != null && !end.isEmpty() && !end.equals(iccids.get(iccids.size() - 1))) throw DomainException.wrong("endICCID");
+        }
+        String lock = p.text("imeiLockStatus");
+        Boolean imeiLock = null;
+        if (lock != null && !lock.isEmpty()) {
+            if (!lock.equalsIgnoreCase("LOCK") && !lock.equalsIgnoreCase("UNLOCK")) throw DomainException.wrong("imeiLockStatus");
+            imeiLock = lock.equalsIgnoreCase("LOCK");
+        }
+        Long benefit = p.longValue("benefits");
+        Boolean activate = p.bool("isDefaultActivation");
+        BulkCreate cmd = new BulkCreate(name, firstNameId, iccids, apnGroupId, planId, roaming, benefit, p.decimal("creditLimit"),
+                imeiLock, p.list("addonPlanIds", ","), p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","),
+                activate == null || activate);
+        long id = jobs.submitBulkCreate(actor, cmd, idempotencyKey(key), hash(root));
+        return Sft.success(ResultCode.BULK_PROVISIONING_ACCEPTED, obj("simProvisionId", id));
+    }
+
+    @GetMapping("/api/fetchSIMProvisioningDetails")
+    ResponseEntity<Map<String, Object>> provisioningDetails(Actor actor, @RequestParam(required = false) String simProvisionId,
+                                                            @RequestParam(required = false) String endpointStatus) {
+        Long id = simProvisionId == null || simProvisionId.isBlank() ? null : Params.parseLong(simProvisionId.trim(), "simProvisionId");
+        String status = null;
+        if (id == null && endpointStatus != null && !endpointStatus.isBlank()) {
+            status = switch (endpointStatus.trim().toLowerCase(Locale.ROOT)) {
+                case "1", "active" -> "Active";
+                case "2", "pre-active", "preactive" -> "Pre-Active";
+                case "active-test" -> "Active-Test";
+                default -> throw DomainException.wrong("endpointStatus");
+            };
+        }
+        String accountName = accounts.get(actor.accountId()).name();
+        List<Map<String, Object>> rows = jobs.provisioning(actor, id, status).stream().map(j -> obj(
+                "iccidRange", j.iccidRange(), "endpointStatus", j.endpointStatus(), "quantity", j.total(),
+                "accountId", j.accountId(), "accountName", accountName, "simProvisionId", j.id(),
+                "simProvisioningDate", Sft.format(j.createdAt()), "status", statusName(j.status()), "reason", j.reason())).toList();
+        return Sft.success(ResultCode.FETCH_PROVISIONING_DETAILS_SUCCESS, obj("responseParam", obj("rows", rows)));
+    }
+
+    @PatchMapping("/api/endpointbulk")
+    ResponseEntity<Map<String, Object>> bulkModify(Actor actor, @RequestBody(required = false) String body,
+                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Params req = Params.requestLevel(body, null, Map.of());
+        String type = req.requiredText("resourceType");
+        EndpointRef.Kind kind = switch (type.toLowerCase(Locale.ROOT)) {
+            case "endpointid" -> EndpointRef.Kind.ENDPOINT_ID;
+            case "imsi" -> EndpointRef.Kind.IMSI;
+            case "msisdn" -> EndpointRef.Kind.MSISDN;
+            case "iccid" -> EndpointRef.Kind.ICCID;
+            default -> throw DomainException.wrong("resourceType");
+        };
+        String listField = req.has("valuelist") ? "valuelist" : "valueList";
+        if (!req.has(listField)) throw DomainException.missing("valuelist");
+        List<String> values = req.list(listField, ",");
+        if (values.isEmpty()) throw DomainException.missing("valuelist");
+        if (values.size() > BulkModify.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "valueList");
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (!v.chars().allMatch(Character::isDigit) || v.length() > 22) throw DomainException.wrong("valuelist");
+            if (!seen.add(v)) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "value " + v + " given twice");
+        }
+        ModifyEndpoint m = LifecycleController.modifyCommand(req.requestParam(true));
+        if (m.isEmpty()) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "nothing to modify in requestParam");
+        EndpointModifier.checkFields(m);
+        long id = jobs.submitBulkModify(actor, new BulkModify(kind, m), values, idempotencyKey(key), hash(Params.parse(body)));
+        return Sft.success(ResultCode.BULK_MODIFY_ACCEPTED, obj("JobId", id));
+    }
+
+    /** Our design: a job's status, counts, and for a bulk modify each value with its result. */
+    @GetMapping("/api/getJobStatus")
+    ResponseEntity<Map<String, Object>> jobStatus(Actor actor, @RequestParam(required = false) String jobId) {
+        if (jobId == null || jobId.isBlank()) throw DomainException.missing("jobId");
+        Job job = jobs.job(actor, Params.parseLong(jobId.trim(), "jobId"));
+        List<Map<String, Object>> items = jobs.items(job).stream().map(i -> obj(
+                "value", i.value(), "resultCode", i.resultCode(), "resultDescription", i.resultDescription())).toList();
+        long processed = job.kind() == Job.Kind.BULK_MODIFY ? items.stream().filter(i -> i.containsKey("resultCode")).count()
+                : job.status() == Job.Status.PROCESSING ? 0 : job.total();
+        return Sft.success(ResultCode.GET_JOB_STATUS_SUCCESS, obj("responseParam", obj(
+                "jobId", job.id(), "jobType", job.kind() == Job.Kind.BULK_CREATE ? "BulkProvisioning" : "BulkModify",
+                "status", statusName(job.status()), "totalCount", job.total(), "processedCount", processed,
+                "successCount", job.succeeded(), "failureCount", job.failed(), "reason", job.reason(),
+                "createdDate", Sft.format(job.createdAt()), "completedDate", Sft.format(job.finishedAt()),
+                "items", job.kind() == Job.Kind.BULK_MODIFY ? items : null)));
+    }
+
+    private static String statusName(Job.Status s) {
+        return switch (s) {
+            case PROCESSING -> "Processing";
+            case SUCCESS -> "Success";
+            case PARTIAL -> "Partial";
+            case FAIL -> "Fail";
+        };
+    }
+
+    private static String idempotencyKey(String key) {
+        if (key == null || key.isBlank()) return null;
+        if (key.length() > 200) throw DomainException.wrong("Idempotency-Key");
+        return key.trim();
+    }
+
+    /** The request's fingerprint: its JSON re-serialized, so formatting does not matter. */
+    private static String hash(JsonNode request) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(Params.JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
