@@ -45,6 +45,14 @@ class CatalogRepository {
         return apnGroups(account).stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
+    long catalogVersion(long account) {
+        return jdbc.sql("SELECT catalog_version FROM account WHERE id = :a").param("a", account).query(Long.class).optional().orElse(-1L);
+    }
+
+    void bumpCatalogVersion(long account) {
+        jdbc.sql("UPDATE account SET catalog_version = nextval('catalog_version_seq') WHERE id = :a").param("a", account).update();
+    }
+
     boolean idTaken(String table, Object id) {
         // compared as text: the same check for numeric ids (roaming profiles) and textual ones (plans)
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id::text = :id").param("id", String.valueOf(id)).query(Long.class).single() > 0;

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ public class CatalogService {
         if (!list.contains(defaultApn)) throw DomainException.wrong("defaultApn (not in apnList)");
         ApnGroup g = new ApnGroup(account, gid, name == null ? "DEFAULT" : name, defaultApn, list);
         repo.insert(g);
+        repo.bumpCatalogVersion(account);
         return g;
     }
 
@@ -57,6 +59,7 @@ public class CatalogService {
         ServiceProfile saved = new ServiceProfile(p.accountId(), id, p.name(), p.serviceCategory(), p.networkTypeId(),
                 p.services(), p.accessVariantId(), p.ratType(), p.features());
         repo.insert(saved);
+        repo.bumpCatalogVersion(p.accountId());
         return saved;
     }
 
@@ -71,6 +74,7 @@ public class CatalogService {
         }
         RoamingProfile p = new RoamingProfile(account, rid, name, test, networks);
         repo.insert(p);
+        repo.bumpCatalogVersion(account);
         return p;
     }
 
@@ -96,6 +100,7 @@ public class CatalogService {
                 p.serviceProfileId(), p.benefits() == null ? List.of() : p.benefits(),
                 p.counters() == null ? List.of() : p.counters());
         repo.insert(saved);
+        repo.bumpCatalogVersion(p.accountId());
         return saved;
     }
 
@@ -109,6 +114,7 @@ public class CatalogService {
         DynamicBenefit saved = new DynamicBenefit(b.accountId(), id, b.name(), b.pooled(), b.priority(),
                 b.roamingProfileIds(), b.dataMb(), b.autoRenewal());
         repo.insert(saved);
+        repo.bumpCatalogVersion(b.accountId());
         return saved;
     }
 
@@ -118,6 +124,7 @@ public class CatalogService {
         if (valueAddedFeatures(account).stream().anyMatch(f -> f.id().equals(id))) throw DomainException.wrong("valueAddedFeatureId (already exists)");
         ValueAddedFeature f = new ValueAddedFeature(account, id, name);
         repo.insert(f);
+        repo.bumpCatalogVersion(account);
         return f;
     }
 
@@ -163,54 +170,83 @@ public class CatalogService {
             if (!t.name().matches("[A-Za-z0-9_\\- ]{1,100}")) throw DomainException.wrong("tagName");
             if (t.description() != null && !t.description().matches("[A-Za-z0-9_\\- ]{0,100}")) throw DomainException.wrong("tagDescription");
         }
-        return tags.stream().map(t -> {
+        List<Tag> created = tags.stream().map(t -> {
             Tag tag = new Tag(account, repo.nextTagId(), t.name(), t.description() == null ? "" : t.description());
             repo.insert(tag);
             return tag;
         }).toList();
+        repo.bumpCatalogVersion(account);
+        return created;
     }
 
-    // --- reads
+    // --- reads, served from a per-account snapshot that is reloaded when the catalog version moves
+
+    /** An account's whole catalog as of one catalog version. Lists keep the database's order. */
+    private record Snapshot(long version, List<ApnGroup> apnGroups, List<ServiceProfile> serviceProfiles,
+                            List<RoamingProfile> roamingProfiles, List<Plan> plans, List<DynamicBenefit> dynamicBenefits,
+                            List<ValueAddedFeature> valueAddedFeatures, List<Tag> tags) {}
+
+    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    /**
+     * The account's catalog: one read of its version, and a reload only when it changed (on any
+     * instance). A snapshot read before a concurrent change carries the old version, so the next
+     * call reloads it.
+     */
+    private Snapshot snapshot(long account) {
+        long version = repo.catalogVersion(account);
+        Snapshot s = snapshots.get(account);
+        if (s != null && s.version() == version) return s;
+        Snapshot fresh = new Snapshot(version, List.copyOf(repo.apnGroups(account)), List.copyOf(repo.serviceProfiles(account, null)),
+                List.copyOf(repo.roamingProfiles(account, null)), List.copyOf(repo.plans(account, null, null)),
+                List.copyOf(repo.dynamicBenefits(account)), List.copyOf(repo.valueAddedFeatures(account)),
+                List.copyOf(repo.tags(account, null)));
+        snapshots.put(account, fresh);
+        return fresh;
+    }
 
     @Transactional(readOnly = true)
     public List<ApnGroup> apnGroups(long account) {
-        return repo.apnGroups(account);
+        return snapshot(account).apnGroups();
     }
 
     @Transactional(readOnly = true)
     public Optional<ApnGroup> apnGroup(long account, String id) {
-        return repo.apnGroup(account, id);
+        return snapshot(account).apnGroups().stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
+    /** Null id = all of the account's service profiles. */
     @Transactional(readOnly = true)
     public List<ServiceProfile> serviceProfiles(long account, String id) {
-        return repo.serviceProfiles(account, id);
+        return snapshot(account).serviceProfiles().stream().filter(p -> id == null || p.id().equals(id)).toList();
     }
 
     /** Null ids = all of the account's roaming profiles. */
     @Transactional(readOnly = true)
     public List<RoamingProfile> roamingProfiles(long account, Collection<Long> ids) {
-        return repo.roamingProfiles(account, ids);
+        return snapshot(account).roamingProfiles().stream().filter(p -> ids == null || ids.contains(p.id())).toList();
     }
 
     @Transactional(readOnly = true)
     public List<Plan> plans(long account, PlanCategory category, Integer planType) {
-        return repo.plans(account, category, planType);
+        return snapshot(account).plans().stream()
+                .filter(p -> (category == null || p.category() == category) && (planType == null || p.planType() == planType)).toList();
     }
 
     @Transactional(readOnly = true)
     public Map<String, Plan> plansById(long account, Collection<String> ids) {
-        return repo.plansById(account, ids).stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+        return snapshot(account).plans().stream().filter(p -> ids.contains(p.id()))
+                .collect(Collectors.toMap(Plan::id, Function.identity()));
     }
 
     @Transactional(readOnly = true)
     public List<DynamicBenefit> dynamicBenefits(long account) {
-        return repo.dynamicBenefits(account);
+        return snapshot(account).dynamicBenefits();
     }
 
     @Transactional(readOnly = true)
     public List<ValueAddedFeature> valueAddedFeatures(long account) {
-        return repo.valueAddedFeatures(account);
+        return snapshot(account).valueAddedFeatures();
     }
 
     @Transactional(readOnly = true)
@@ -221,6 +257,6 @@ public class CatalogService {
     /** Null ids = all of the account's tags. */
     @Transactional(readOnly = true)
     public List<Tag> tags(long account, Collection<Long> ids) {
-        return repo.tags(account, ids);
+        return snapshot(account).tags().stream().filter(t -> ids == null || ids.contains(t.id())).toList();
     }
 }

@@ -116,7 +116,8 @@ public enum ResultCode {
     GET_TAGS_SUCCESS(10906, "Get tags success"),
     GET_CUSTOMER_PROFILE_SUCCESS(10907, "Get customer profile success"),
     REFRESH_TOKEN_SUCCESS(10908, "Refresh token success"),
-    GET_JOB_STATUS_SUCCESS(10909, "Get job status success");
+    GET_JOB_STATUS_SUCCESS(10909, "Get job status success"),
+    PING_SUCCESS(10910, "Token valid");
 
     private final int code;
     private final String template;

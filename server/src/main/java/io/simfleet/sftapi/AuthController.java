@@ -2,6 +2,7 @@ package io.simfleet.sftapi;
 
 import io.simfleet.auth.AuthService;
 import io.simfleet.auth.AuthService.TokenPair;
+import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,16 @@ class AuthController {
         String token = SftAuthFilter.bearer(request)
                 .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "missing refresh token"));
         return ResponseEntity.ok(tokens(auth.refresh(token)));
+    }
+
+    /**
+     * Our addition: answers 10910 when the access token is valid (401 otherwise), touching no
+     * database. Clients use it to check a token; the benchmark uses it as its ceiling.
+     */
+    @GetMapping("/api/Ping")
+    @AnyAccountType
+    ResponseEntity<Map<String, Object>> ping(Actor actor) {
+        return Sft.success(ResultCode.PING_SUCCESS, Sft.obj("accountId", actor.accountId(), "username", actor.username()));
     }
 
     private static Map<String, Object> tokens(TokenPair pair) {

@@ -1,0 +1,346 @@
+package io.simfleet.bench;
+
+import io.simfleet.SimfleetApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark: for each size N, a server on a fresh embedded PostgreSQL pre-filled with N
+ * Active endpoints of one enterprise (bulk SQL, not timed), measured over real HTTP by a fixed
+ * pool of clients, warm-up excluded, the median of several runs reported. Prints one table.
+ */
+public final class Benchmark {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long FREE_SIMS = 200_000;
+
+    int clients = 16;
+    int runs = 3;
+    int seconds = 10;
+    int warmupSeconds = 3;
+    List<Integer> sizes = List.of(100_000, 1_000_000);
+
+    String base;
+    String token;
+    long account;
+    List<Long> endpointIds;
+    final AtomicLong nextFreeSim = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        Benchmark b = new Benchmark();
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--sizes" -> b.sizes = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                case "--runs" -> b.runs = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> b.seconds = Integer.parseInt(args[i + 1]);
+                case "--clients" -> b.clients = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String[]> table = new ArrayList<>();
+        for (int n : b.sizes) table.addAll(b.measure(n));
+        System.out.println();
+        System.out.printf("simfleet benchmark — %d clients, %d s per run after %d s warm-up, median of %d runs, %d cores%n",
+                b.clients, b.seconds, b.warmupSeconds, b.runs, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-11s | %-44s | %12s | %9s | %9s | %s%n", "endpoints", "measurement", "throughput/s", "p50 ms", "p99 ms", "note");
+        System.out.println("-".repeat(120));
+        for (String[] row : table) {
+            System.out.printf("%-11s | %-44s | %12s | %9s | %9s | %s%n", (Object[]) row);
+        }
+    }
+
+    List<String[]> measure(int n) throws Exception {
+        Path dir = Files.createTempDirectory("simfleet-bench");
+        System.out.printf("== %,d endpoints: starting the server in %s%n", n, dir);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SimfleetApplication.class).run(
+                "--server.port=0", "--simfleet.data-dir=" + dir, "--simfleet.db.url=", "--simfleet.demo-data=true",
+                "--simfleet.db.pool-size=20", "--logging.level.root=WARN", "--logging.level.io.simfleet=WARN")) {
+            base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+            fill(ctx.getBean(DataSource.class), n);
+            List<String[]> rows = new ArrayList<>();
+            String label = String.format(Locale.ROOT, "%,d", n);
+
+            Stats ceiling = median(i -> load("GET", i2 -> "/api/Ping", null));
+            rows.add(row(label, "ceiling: GET /api/Ping (token check, no DB)", ceiling, ""));
+
+            Stats create = median(i -> load("POST", k -> "/api/CreateEndPoint", k -> createBody()));
+            rows.add(row(label, "CreateEndPoint with link + activation", create,
+                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * create.throughput / ceiling.throughput)));
+
+            Stats profile = median(i -> load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null));
+            rows.add(row(label, "GetEndPointProfile", profile,
+                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 4000/s", 100 * profile.throughput / ceiling.throughput)));
+
+            long pages = (n + 1999) / 2000;
+            Stats first = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=1", 20));
+            rows.add(row(label, "GetEndpoints perPage=2000, first page (1 client)", first, "target ≤ 100 ms"));
+            Stats last = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=" + pages, 20));
+            rows.add(row(label, "GetEndpoints perPage=2000, last page (1 client)", last, "page " + pages + "; target ≤ 100 ms"));
+            Stats firstLoaded = median(i -> load("GET", k -> "/api/GetEndpoints?perPage=2000&page=1", null));
+            rows.add(row(label, "GetEndpoints perPage=2000, first page", firstLoaded, clients + " clients"));
+
+            Stats bulk = median(i -> bulk4000());
+            rows.add(row(label, "bulkProvisioning of 4000: submit → Success", bulk, "target ≤ 1000 ms"));
+            return rows;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    // --- the fill (not timed)
+
+    void fill(DataSource ds, int n) throws Exception {
+        long t0 = System.nanoTime();
+        token = login("admin");
+        JsonNode created = JSON.readTree(send("POST", "/admin/enterprises",
+                "{\"parentAccountId\":31077026,\"name\":\"Bench\",\"username\":\"bench\",\"password\":\"bench\"}").body());
+        account = created.path("id").asLong();
+        token = login("bench");
+        JsonNode plan = JSON.readTree(send("GET", "/api/QueryRatePlan?planCategory=BASE&planType=1", null).body())
+                .path("Response").path("responseParam").path("plan").get(0).path("basicInfo");
+        String planId = plan.path("planId").asString();
+        long rp = Long.parseLong(plan.path("destGroupId").asString());
+        String apn = JSON.readTree(send("GET", "/api/fetchApnGroup", null).body()).path("Response").path("responseParam")
+                .path("rows").get(0).path("apnGroupId").asString();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO endpoint (account_id, id, name, status, subscriber_type, plan_id, apn_group_id, roaming_profile_ids,
+                        imei_locked, created_at, plan_effective_at, activated_at, last_sim_state_change_at, version)
+                    SELECT ?, nextval('endpoint_id_seq'), 'bench_' || g, 'ACTIVE', 1, ?, ?, ARRAY[?]::bigint[], false,
+                        now(), now(), now(), now(), 0
+                    FROM generate_series(1, ?) g""")) {
+                ps.setLong(1, account);
+                ps.setString(2, planId);
+                ps.setString(3, apn);
+                ps.setLong(4, rp);
+                ps.setInt(5, n);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO sim (account_id, id, iccid, master_imsi, supplier_imsis, msisdn, ean, product_id, status, endpoint_id,
+                                     status_changed_at, created_at)
+                    SELECT ?, nextval('sim_id_seq'), (8932047000000000000 + e.rn)::text, (206287000000000 + e.rn)::text, '[]',
+                           (327707000000000 + e.rn)::text, '5400847999997', 1, 'ACTIVE', e.id, now(), now()
+                    FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM endpoint WHERE account_id = ?) e""")) {
+                ps.setLong(1, account);
+                ps.setLong(2, account);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO sim (account_id, id, iccid, master_imsi, supplier_imsis, msisdn, ean, product_id, status, endpoint_id,
+                                     status_changed_at, created_at)
+                    SELECT ?, nextval('sim_id_seq'), (8932048000000000000 + g)::text, (206288000000000 + g)::text, '[]',
+                           (327708000000000 + g)::text, '5400847999997', 1, 'READY_TO_ACTIVATE', NULL, now(), now()
+                    FROM generate_series(0, ? - 1) g""")) {
+                ps.setLong(1, account);
+                ps.setLong(2, FREE_SIMS);
+                ps.executeUpdate();
+            }
+            st.execute("VACUUM ANALYZE");
+            try (var rs = st.executeQuery("SELECT id FROM endpoint WHERE account_id = " + account + " ORDER BY id")) {
+                endpointIds = new ArrayList<>(n);
+                while (rs.next()) endpointIds.add(rs.getLong(1));
+            }
+        }
+        nextFreeSim.set(0);
+        this.planId = planId;
+        this.apnGroupId = apn;
+        this.roamingProfileId = rp;
+        System.out.printf("   filled %,d endpoints and %,d free SIMs in %.1f s%n", n, FREE_SIMS, (System.nanoTime() - t0) / 1e9);
+    }
+
+    String planId;
+    String apnGroupId;
+    long roamingProfileId;
+
+    String freeIccid() {
+        return Long.toString(8932048000000000000L + nextFreeSim.getAndIncrement());
+    }
+
+    String createBody() {
+        return "{\"Request\":{\"requestParam\":{\"name\":\"Bench EP\",\"apnGroupId\":\"" + apnGroupId + "\",\"roamingProfileId\":\""
+                + roamingProfileId + "\",\"isLinkSIM\":\"true\",\"iccid\":\"" + freeIccid()
+                + "\",\"isDefaultActivation\":\"true\",\"planId\":\"" + planId + "\"}}}";
+    }
+
+    long randomEndpoint() {
+        return endpointIds.get(ThreadLocalRandom.current().nextInt(endpointIds.size()));
+    }
+
+    // --- measurements
+
+    record Stats(double throughput, double p50, double p99, long errors) {}
+
+    /** {@code clients} threads calling as fast as they can: warm-up, then {@code seconds} measured. */
+    Stats load(String method, IntFunction<String> path, IntFunction<String> body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            long end = warmupEnd + seconds * 1_000_000_000L;
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] lat = new long[1 << 20];
+                    int count = 0;
+                    long errors = 0;
+                    int k = 0;
+                    while (true) {
+                        long start = System.nanoTime();
+                        if (start >= end) break;
+                        Reply r = send(method, path.apply(k), body == null ? null : body.apply(k));
+                        long took = System.nanoTime() - start;
+                        k++;
+                        boolean ok = r.statusCode() == 200 && r.body().contains("\"resultCode\":\"0\"");
+                        if (start >= warmupEnd) {
+                            if (!ok) errors++;
+                            if (count < lat.length) lat[count++] = took;
+                        }
+                    }
+                    long[] out = Arrays.copyOf(lat, count + 1);
+                    out[count] = errors;
+                    return out;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            long errors = 0;
+            for (Future<long[]> f : futures) {
+                long[] r = f.get();
+                for (int i = 0; i < r.length - 1; i++) all.add(r[i]);
+                errors += r[r.length - 1];
+            }
+            return stats(all, seconds, errors);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One client, {@code times} requests one after the other (latency of a single call). */
+    Stats sequential(String path, int times) throws Exception {
+        for (int i = 0; i < 3; i++) send("GET", path, null);
+        List<Long> all = new ArrayList<>();
+        long errors = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < times; i++) {
+            long s = System.nanoTime();
+            Reply r = send("GET", path, null);
+            all.add(System.nanoTime() - s);
+            if (!r.body().contains("\"resultCode\":\"0\"")) errors++;
+        }
+        return stats(all, (System.nanoTime() - t0) / 1e9, errors);
+    }
+
+    Stats bulk4000() throws Exception {
+        long first = 8932048000000000000L + nextFreeSim.getAndAdd(4000);
+        String body = "{\"bulkProvisioningInfo\":{\"endPointName\":\"bulk\",\"endPointNameId\":\"1\",\"apnGroupId\":\"" + apnGroupId
+                + "\",\"planId\":\"" + planId + "\",\"roamingProfileId\":[\"" + roamingProfileId + "\"],\"startICCID\":\"" + first
+                + "\",\"quantity\":\"4000\"}}";
+        long t0 = System.nanoTime();
+        JsonNode r = JSON.readTree(send("POST", "/api/bulkProvisioning", body).body());
+        String id = r.path("Response").path("simProvisionId").asString();
+        while (true) {
+            JsonNode row = JSON.readTree(send("GET", "/api/fetchSIMProvisioningDetails?simProvisionId=" + id, null).body())
+                    .path("Response").path("responseParam").path("rows").get(0);
+            String status = row.path("status").asString();
+            if (!status.equals("Processing")) {
+                long took = System.nanoTime() - t0;
+                return new Stats(0, took / 1e6, took / 1e6, status.equals("Success") ? 0 : 1);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    interface Run {
+        Stats run(int i) throws Exception;
+    }
+
+    /** The median run (by throughput, or by p50 latency when there is no throughput). */
+    Stats median(Run r) throws Exception {
+        List<Stats> all = new ArrayList<>();
+        for (int i = 0; i < runs; i++) all.add(r.run(i));
+        all.sort(Comparator.comparingDouble(s -> s.throughput > 0 ? s.throughput : s.p50));
+        return all.get(all.size() / 2);
+    }
+
+    static Stats stats(List<Long> nanos, double seconds, long errors) {
+        long[] a = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (a.length == 0) return new Stats(0, 0, 0, errors);
+        return new Stats(a.length / seconds, a[a.length / 2] / 1e6, a[Math.min(a.length - 1, (int) (a.length * 0.99))] / 1e6, errors);
+    }
+
+    static String[] row(String size, String what, Stats s, String note) {
+        String errors = s.errors == 0 ? "" : " (" + s.errors + " errors)";
+        return new String[] {size, what, s.throughput == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", s.throughput),
+                String.format(Locale.ROOT, "%.1f", s.p50), String.format(Locale.ROOT, "%.1f", s.p99), note + errors};
+    }
+
+    // --- HTTP
+
+    String login(String user) throws Exception {
+        Reply r = send("POST", "/api/login", "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
+        return JSON.readTree(r.body()).path("AccessToken").asString();
+    }
+
+    /** One exchange's outcome. */
+    record Reply(int statusCode, String body) {}
+
+    /**
+     * A plain blocking HTTP/1.1 exchange over the JDK's keep-alive connection pool
+     * (HttpURLConnection): far lighter per request than java.net.http, so that the client costs
+     * the shared CPUs as little as possible. PATCH is not supported by it and not measured.
+     */
+    Reply send(String method, String path, String body) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            c.setRequestMethod(method);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(60_000);
+            c.setRequestProperty("Content-Type", "application/json");
+            if (token != null) c.setRequestProperty("X-Authorization", "Bearer " + token);
+            if (body != null) {
+                c.setDoOutput(true);
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
