@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final long FREE_SIMS = 200_000;
+    static final long FREE_SIMS = 700_000;
 
     int clients = 16;
     int runs = 3;
@@ -84,14 +84,17 @@ public final class Benchmark {
             List<String[]> rows = new ArrayList<>();
             String label = String.format(Locale.ROOT, "%,d", n);
 
-            Stats ceiling = median(i -> load("GET", i2 -> "/api/Ping", null));
+            Stats ceiling = median(i -> WRK ? wrk(luaGet("\"/api/Ping\"")) : load("GET", i2 -> "/api/Ping", null));
             rows.add(row(label, "ceiling: GET /api/Ping (token check, no DB)", ceiling, ""));
 
-            Stats create = median(i -> load("POST", k -> "/api/CreateEndPoint", k -> createBody()));
+            Stats create = median(i -> WRK ? wrk(this::luaCreate) : load("POST", k -> "/api/CreateEndPoint", k -> createBody()));
             rows.add(row(label, "CreateEndPoint with link + activation", create,
                     String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * create.throughput / ceiling.throughput)));
 
-            Stats profile = median(i -> load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null));
+            long lo = endpointIds.get(0), hi = endpointIds.get(endpointIds.size() - 1);
+            Stats profile = median(i -> WRK
+                    ? wrk(luaGet("\"/api/GetEndPointProfile?endPointId=\" .. math.random(" + lo + ", " + hi + ")"))
+                    : load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null));
             rows.add(row(label, "GetEndPointProfile", profile,
                     String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 4000/s", 100 * profile.throughput / ceiling.throughput)));
 
@@ -100,7 +103,8 @@ public final class Benchmark {
             rows.add(row(label, "GetEndpoints perPage=2000, first page (1 client)", first, "target ≤ 100 ms"));
             Stats last = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=" + pages, 20));
             rows.add(row(label, "GetEndpoints perPage=2000, last page (1 client)", last, "page " + pages + "; target ≤ 100 ms"));
-            Stats firstLoaded = median(i -> load("GET", k -> "/api/GetEndpoints?perPage=2000&page=1", null));
+            Stats firstLoaded = median(i -> WRK ? wrk(luaGet("\"/api/GetEndpoints?perPage=2000&page=1\""))
+                    : load("GET", k -> "/api/GetEndpoints?perPage=2000&page=1", null));
             rows.add(row(label, "GetEndpoints perPage=2000, first page", firstLoaded, clients + " clients"));
 
             Stats bulk = median(i -> bulk4000());
@@ -188,6 +192,23 @@ public final class Benchmark {
                 + "\",\"isDefaultActivation\":\"true\",\"planId\":\"" + planId + "\"}}}";
     }
 
+    /**
+     * CreateEndPoint bodies with ICCIDs no other request uses: each wrk thread takes its own
+     * block of the free SIMs (ICCIDs built as strings: they exceed Lua's exact integers).
+     */
+    String luaCreate() {
+        long start = nextFreeSim.getAndAdd(2 * 50_000L);
+        return """
+                function request()
+                  counter = counter + 1
+                  local n = %d + (tid - 1) * 50000 + counter
+                  local iccid = "89320480" .. string.format("%%011d", n)
+                  local body = '{"Request":{"requestParam":{"name":"Bench EP","apnGroupId":"%s","roamingProfileId":"%d","isLinkSIM":"true","iccid":"' .. iccid .. '","isDefaultActivation":"true","planId":"%s"}}}'
+                  return wrk.format("POST", "/api/CreateEndPoint", {["X-Authorization"] = "Bearer ${TOKEN}", ["Content-Type"] = "application/json"}, body)
+                end
+                """.formatted(start, apnGroupId, roamingProfileId, planId);
+    }
+
     long randomEndpoint() {
         return endpointIds.get(ThreadLocalRandom.current().nextInt(endpointIds.size()));
     }
@@ -195,6 +216,82 @@ public final class Benchmark {
     // --- measurements
 
     record Stats(double throughput, double p50, double p99, long errors) {}
+
+    static final boolean WRK = new java.io.File("/usr/bin/wrk").canExecute() && !"false".equals(System.getenv("BENCH_WRK"));
+
+    /**
+     * A wrk run (when wrk is installed; bench/run installs it): {@code clients} connections on 2
+     * threads, the Lua {@code request} body given, a response counted as an error unless it is
+     * HTTP 200 with resultCode "0". Warm-up run first, not counted.
+     */
+    Stats wrk(String requestLua) throws Exception {
+        return wrk(() -> requestLua);
+    }
+
+    /** As above, with a fresh request script for the warm-up and for the measured run. */
+    Stats wrk(java.util.function.Supplier<String> requestLua) throws Exception {
+        runWrk(script(requestLua.get()), warmupSeconds);
+        return runWrk(script(requestLua.get()), seconds);
+    }
+
+    private Path script(String requestLua) throws IOException {
+        String script = """
+                counter = 0
+                errors = 0
+                threads = {}
+                nthreads = 0
+                function setup(thread)
+                  nthreads = nthreads + 1
+                  thread:set("tid", nthreads)
+                  table.insert(threads, thread)
+                end
+                function init(args)
+                  errors = 0
+                  counter = 0
+                end
+                """ + requestLua + """
+                function response(status, headers, body)
+                  if status ~= 200 or not string.find(body, '"resultCode":"0"', 1, true) then
+    errors = errors + 1
+    bad = status .. " " .. string.sub(body, 1, 200)
+  end
+                end
+                function done(summary, latency, requests)
+                  local e = 0
+                  for _, t in ipairs(threads) do e = e + t:get("errors") end
+                  io.write(string.format("RESULT %f %f %f %d %s\\n", summary.requests / (summary.duration / 1e6),
+                    latency:percentile(50) / 1000, latency:percentile(99) / 1000, e + summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout, tostring(threads[1]:get("bad"))))
+                end
+                """;
+        Path file = Files.createTempFile("bench", ".lua");
+        Files.writeString(file, script.replace("${TOKEN}", token).replace("${BASE}", base));
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private Stats runWrk(Path script, int duration) throws Exception {
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + clients, "-d" + duration + "s", "--timeout", "30s", "-s", script.toString(), base)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("RESULT ")) {
+                String[] f = line.split(" ");
+                if (Long.parseLong(f[4]) > 0) System.out.println("   wrk: " + f[4] + " errors, e.g. " + line.substring(line.indexOf(f[4]) + f[4].length()));
+                return new Stats(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]));
+            }
+        }
+        throw new IllegalStateException("wrk said: " + out + "\nscript:\n" + Files.readString(script));
+    }
+
+    static String luaGet(String pathExpression) {
+        return """
+                function request()
+                  counter = counter + 1
+                  return wrk.format("GET", %s, {["X-Authorization"] = "Bearer ${TOKEN}"})
+                end
+                """.formatted(pathExpression);
+    }
 
     /** {@code clients} threads calling as fast as they can: warm-up, then {@code seconds} measured. */
     Stats load(String method, IntFunction<String> path, IntFunction<String> body) throws Exception {

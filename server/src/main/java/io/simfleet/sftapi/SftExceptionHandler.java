@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -81,8 +82,20 @@ class SftExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (clientGone(e)) {
+            // the client went away while the answer was written: nothing to answer, nothing failed here
+            log.debug("Client disconnected: {}", e.getMessage());
+            return null;
+        }
         log.error("Unexpected failure", e);
         return Sft.failure(HttpStatus.INTERNAL_SERVER_ERROR, ResultCode.INTERNAL_FAILURE.code(), ResultCode.INTERNAL_FAILURE.describe(null));
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException) return true;
+        }
+        return false;
     }
 
     private static ResponseEntity<Map<String, Object>> badRequest(String field) {
