@@ -1,6 +1,9 @@
 -- GetEndpoints answers totalNoOfRecords without counting the account's endpoints: the count is
 -- kept by statement-level triggers in 16 shards per account (so that concurrent creates rarely
 -- wait for each other on one counter row), and read as the sum of at most 16 rows.
+-- No endpoint may be written by another instance between the seeding count and the triggers.
+LOCK TABLE endpoint IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE account_endpoint_count (
     account_id  BIGINT NOT NULL,
     shard       SMALLINT NOT NULL,

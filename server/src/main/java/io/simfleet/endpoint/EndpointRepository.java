@@ -125,9 +125,13 @@ class EndpointRepository {
             return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id FOR UPDATE")
                     .param("a", account).param("id", Long.parseLong(ref.value())).query(EndpointRepository::map).optional();
         }
-        return jdbc.sql("SELECT e.* FROM endpoint e JOIN sim s ON s.endpoint_id = e.id WHERE s.account_id = :a AND s." + column
-                        + " = :v AND e.deleted_at IS NULL FOR UPDATE OF e")
+        Optional<Endpoint> locked = jdbc.sql("SELECT e.* FROM endpoint e JOIN sim s ON s.endpoint_id = e.id WHERE s.account_id = :a AND s."
+                        + column + " = :v AND e.deleted_at IS NULL FOR UPDATE OF e")
                 .param("a", account).param("v", ref.value()).query(EndpointRepository::map).optional();
+        // PostgreSQL re-checks only the locked endpoint row after waiting for it: make sure the SIM is
+        // still linked to it (SIMs of an endpoint change only under the endpoint's lock, so this holds)
+        return locked.filter(e -> jdbc.sql("SELECT count(*) FROM sim WHERE endpoint_id = :e AND " + column + " = :v")
+                .param("e", e.id()).param("v", ref.value()).query(Long.class).single() == 1);
     }
 
     /** Writes every mutable field of {@code e} (the caller holds its lock). */

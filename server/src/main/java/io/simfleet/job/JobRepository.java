@@ -24,16 +24,18 @@ class JobRepository {
         return jdbc.sql("SELECT nextval('job_id_seq')").query(Long.class).single();
     }
 
-    void insert(Job j, String idempotencyKey, String requestHash) {
-        jdbc.sql("""
+    /** Stores a job; false when the account already has a job with this idempotency key. */
+    boolean insert(Job j, String idempotencyKey, String requestHash) {
+        return jdbc.sql("""
                 INSERT INTO job (id, account_id, kind, status, command, actor_username, actor_account_id, request_id,
                                  idempotency_key, request_hash, total, iccid_range, endpoint_status, created_at)
-                VALUES (:id, :a, :k, 'PROCESSING', CAST(:c AS jsonb), :u, :ua, :rid, :key, :hash, :total, :range, :es, :at)""")
+                VALUES (:id, :a, :k, 'PROCESSING', CAST(:c AS jsonb), :u, :ua, :rid, :key, :hash, :total, :range, :es, :at)
+                ON CONFLICT (account_id, idempotency_key) DO NOTHING""")
                 .param("id", j.id()).param("a", j.accountId()).param("k", j.kind().name()).param("c", j.command())
                 .param("u", j.actorUsername()).param("ua", j.actorAccountId()).param("rid", j.requestId())
                 .param("key", idempotencyKey).param("hash", requestHash).param("total", j.total())
                 .param("range", j.iccidRange()).param("es", j.endpointStatus()).param("at", Timestamp.from(j.createdAt()))
-                .update();
+                .update() == 1;
     }
 
     void insertItems(long jobId, List<String> values) {
@@ -109,6 +111,15 @@ class JobRepository {
                       FROM job_item WHERE job_id = :j) c
                 WHERE job.id = :j AND job.status = 'PROCESSING' AND c.open = 0""")
                 .param("ok", successCode).param("at", Timestamp.from(at)).param("j", jobId).update();
+    }
+
+    /** Closes every bulk modify with no item left, like {@link #closeIfDone}. */
+    void closeFinishedModifyJobs(String successCode, Instant at) {
+        List<Long> done = jdbc.sql("""
+                SELECT j.id FROM job j WHERE j.status = 'PROCESSING' AND j.kind = 'BULK_MODIFY'
+                AND NOT EXISTS (SELECT 1 FROM job_item i WHERE i.job_id = j.id AND i.result_code IS NULL)""")
+                .query(Long.class).list();
+        for (long id : done) closeIfDone(id, successCode, at);
     }
 
     void finish(long jobId, Status status, int succeeded, int failed, String reason, String worker, Instant at) {

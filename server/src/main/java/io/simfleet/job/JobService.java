@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class JobService {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String SUCCESS_REASON = "Sim provisioning successful";
 
@@ -92,11 +95,9 @@ public class JobService {
         long id = repo.nextId();
         Job job = new Job(id, actor.accountId(), kind, Status.PROCESSING, command, actor.username(), actor.userAccountId(),
                 actor.requestId() == null ? "-" : actor.requestId(), total, 0, 0, null, range, endpointStatus, clock.instant(), null);
-        try {
-            repo.insert(job, key, hash);
-        } catch (DuplicateKeyException e) {
-            // a concurrent request with the same key won: this one is a replay of it
-            throw new DomainException(ResultCode.OPERATION_FAILED_VERIFY, "Idempotency-Key " + key + " is being used by a concurrent request");
+        if (!repo.insert(job, key, hash)) {
+            // a concurrent request with the same key committed first: this one replays it
+            return replay(actorOf(job), key, hash).orElseThrow();
         }
         if (items != null) repo.insertItems(id, items);
         events.publishEvent(new JobSubmitted(id));
@@ -143,12 +144,17 @@ public class JobService {
             if (claimed.isEmpty()) return false;
             Job job = claimed.get();
             BulkCreate cmd = JSON.readValue(job.command(), BulkCreate.class);
-            Instant now = clock.instant();
             try {
                 nested.executeWithoutResult(n -> creator.createAll(actorOf(job), cmd, job.id()));
-                repo.finish(job.id(), Status.SUCCESS, job.total(), 0, SUCCESS_REASON, worker, now);
+                repo.finish(job.id(), Status.SUCCESS, job.total(), 0, SUCCESS_REASON, worker, clock.instant());
             } catch (DomainException e) {
-                repo.finish(job.id(), Status.FAIL, 0, job.total(), reasonOf(e), worker, now);
+                repo.finish(job.id(), Status.FAIL, 0, job.total(), reasonOf(e), worker, clock.instant());
+            } catch (TransientDataAccessException e) {
+                throw e; // a lock timeout or a deadlock: the job stays queued and is tried again
+            } catch (RuntimeException e) {
+                // anything else would fail again on every try: end the job instead of jamming the queue
+                log.error("Bulk create {} failed unexpectedly", job.id(), e);
+                repo.finish(job.id(), Status.FAIL, 0, job.total(), ResultCode.INTERNAL_FAILURE.describe(null), worker, clock.instant());
             }
             return true;
         });
@@ -159,7 +165,11 @@ public class JobService {
     public boolean runNextModifyItem() {
         Long jobId = tx.execute(s -> {
             Optional<long[]> claimed = repo.claimItem();
-            if (claimed.isEmpty()) return null;
+            if (claimed.isEmpty()) {
+                // a job whose last item committed just before a crash is closed here
+                repo.closeFinishedModifyJobs(Integer.toString(ResultCode.MODIFY_ENDPOINT_SUCCESS.code()), clock.instant());
+                return null;
+            }
             long id = claimed.get()[0];
             long seq = claimed.get()[1];
             Job job = repo.findById(id);
@@ -174,6 +184,12 @@ public class JobService {
             } catch (DomainException e) {
                 code = Integer.toString(e.code().code());
                 description = e.getMessage();
+            } catch (TransientDataAccessException e) {
+                throw e; // a lock timeout or a deadlock: the item stays queued and is tried again
+            } catch (RuntimeException e) {
+                log.error("Bulk modify {} item {} failed unexpectedly", id, seq, e);
+                code = Integer.toString(ResultCode.INTERNAL_FAILURE.code());
+                description = ResultCode.INTERNAL_FAILURE.describe(null);
             }
             repo.finishItem(id, seq, code, description, worker, clock.instant());
             return id;

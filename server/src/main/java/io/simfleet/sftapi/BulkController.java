@@ -141,11 +141,19 @@ class BulkController {
         List<String> values = req.list(listField, ",");
         if (values.isEmpty()) throw DomainException.missing("valuelist");
         if (values.size() > BulkModify.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "valueList");
+        // normalised (endpoint ids as numbers), so that one endpoint cannot be named twice
+        List<String> normalised = new ArrayList<>(values.size());
         Set<String> seen = new HashSet<>();
-        for (String v : values) {
-            if (!v.chars().allMatch(Character::isDigit) || v.length() > 22) throw DomainException.wrong("valuelist");
-            if (!seen.add(v)) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "value " + v + " given twice");
+        for (String raw : values) {
+            String v = switch (kind) {
+                case ENDPOINT_ID -> Long.toString(Params.parseLong(raw, "valuelist"));
+                case ICCID -> digits(raw, 18, 22);
+                default -> digits(raw, 5, 15);
+            };
+            if (!seen.add(v)) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "value " + raw + " given twice");
+            normalised.add(v);
         }
+        values = normalised;
         ModifyEndpoint m = LifecycleController.modifyCommand(req.requestParam(true));
         if (m.isEmpty()) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "nothing to modify in requestParam");
         EndpointModifier.checkFields(m);
@@ -168,6 +176,11 @@ class BulkController {
                 "successCount", job.succeeded(), "failureCount", job.failed(), "reason", job.reason(),
                 "createdDate", Sft.format(job.createdAt()), "completedDate", Sft.format(job.finishedAt()),
                 "items", job.kind() == Job.Kind.BULK_MODIFY ? items : null)));
+    }
+
+    private static String digits(String v, int min, int max) {
+        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) throw DomainException.wrong("valuelist");
+        return v;
     }
 
     private static String statusName(Job.Status s) {

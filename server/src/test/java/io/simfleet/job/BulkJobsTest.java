@@ -210,13 +210,18 @@ class BulkJobsTest extends ApiTestBase {
         for (int i = 0; i < 4001; i++) many.add(Integer.toString(100000 + i));
         api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", many, "requestParam", map("imeiLockStatus", "LOCK"))))
                 .expect("10073").expectDescription("Maximum count exceeds for input parameter - valueList");
-        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("1", "1"), "requestParam", map("imeiLockStatus", "LOCK"))))
+        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("206281000015190", "206281000015190"), "requestParam", map("imeiLockStatus", "LOCK"))))
                 .expect("10134");
-        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("1"), "requestParam", map())))
+        // one endpoint named twice, differently spelled
+        api.patch("/api/endpointbulk", map("Request", map("resourceType", "endPointid", "valuelist", List.of("51368592", "051368592"),
+                "requestParam", map("imeiLockStatus", "LOCK")))).expect("10134");
+        api.patch("/api/endpointbulk", map("Request", map("resourceType", "endPointid", "valuelist", List.of("9999999999999999999"),
+                "requestParam", map("imeiLockStatus", "LOCK")))).expect("1001").expectDescription("Wrong input parameter - valuelist");
+        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("206281000015190"), "requestParam", map())))
                 .expect("10134");
         api.patch("/api/endpointbulk", map("Request", map("resourceType", "name", "valuelist", List.of("1"), "requestParam", map("imeiLockStatus", "LOCK"))))
                 .expect("1001").expectDescription("Wrong input parameter - resourceType");
-        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("1"), "requestParam", map("endPointName", "x"))))
+        api.patch("/api/endpointbulk", map("Request", map("resourceType", "imsi", "valuelist", List.of("206281000015190"), "requestParam", map("endPointName", "x"))))
                 .expect("1001").expectDescription("Wrong input parameter - endPointName");
         api.patch("/api/endpointbulk", map("Request", map("valuelist", List.of("1"), "requestParam", map("imeiLockStatus", "LOCK")))).expect("1000");
         api.get("/api/getJobStatus?jobId=1").expect("1359");
