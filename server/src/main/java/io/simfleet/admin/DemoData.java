@@ -120,43 +120,33 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * A large inventory numbered like the walkthrough's SIMs, with the last nine ICCID digits
-     * (instead of five) ending the master IMSI (206281…), the supplier IMSIs and the MSISDN
-     * (327701…), so that they stay unique over 20 000 SIMs.
-     */
-    static List<NewSim> inventorySims(String firstIccid, int count) {
-        List<NewSim> out = new ArrayList<>(count);
-        long first = Long.parseLong(firstIccid);
-        for (int i = 0; i < count; i++) {
-            String iccid = Long.toString(first + i);
-            String tail = iccid.substring(iccid.length() - 9);
-            out.add(new NewSim(iccid, "206281" + tail, List.of(
-                    new SupplierImsi("IR1", "206018" + tail),
-                    new SupplierImsi("IR2", "208090" + tail),
-                    new SupplierImsi("IR4", "302220" + tail),
-                    new SupplierImsi("IR3", "525053" + tail)),
-                    "327701" + tail, null, EAN, null, "IR1-1EU28-Multi"));
-        }
-        return out;
-    }
-
-    /**
      * SIMs numbered as in the walkthrough: the last five ICCID digits end the master IMSI
      * (20628100001xxxx), the supplier IMSIs (IR1 2060188519…, IR2 2080900550…, IR4 3022205050…,
      * IR3 5250533300…) and the MSISDN (3277000409…).
      */
     static List<NewSim> walkthroughSims(String firstIccid, int count) {
+        return numberedSims(firstIccid, count, 5, "2062810000", "2060188519", "2080900550", "3022205050", "5250533300", "3277000409");
+    }
+
+    /** A large inventory numbered the same way with the last nine ICCID digits, unique over 20 000 SIMs. */
+    static List<NewSim> inventorySims(String firstIccid, int count) {
+        return numberedSims(firstIccid, count, 9, "206281", "206018", "208090", "302220", "525053", "327701");
+    }
+
+    /** {@code count} consecutive SIMs whose IMSIs and MSISDN are a prefix and the last {@code tail} ICCID digits. */
+    private static List<NewSim> numberedSims(String firstIccid, int count, int tail, String imsi, String ir1, String ir2,
+                                             String ir4, String ir3, String msisdn) {
         List<NewSim> out = new ArrayList<>(count);
         long first = Long.parseLong(firstIccid);
         for (int i = 0; i < count; i++) {
             String iccid = Long.toString(first + i);
-            String tail = iccid.substring(iccid.length() - 5);
-            out.add(new NewSim(iccid, "2062810000" + tail, List.of(
-                    new SupplierImsi("IR1", "2060188519" + tail),
-                    new SupplierImsi("IR2", "2080900550" + tail),
-                    new SupplierImsi("IR4", "3022205050" + tail),
-                    new SupplierImsi("IR3", "5250533300" + tail)),
-                    "3277000409" + tail, null, EAN, null, "IR1-1EU28-Multi"));
+            String t = iccid.substring(iccid.length() - tail);
+            out.add(new NewSim(iccid, imsi + t, List.of(
+                    new SupplierImsi("IR1", ir1 + t),
+                    new SupplierImsi("IR2", ir2 + t),
+                    new SupplierImsi("IR4", ir4 + t),
+                    new SupplierImsi("IR3", ir3 + t)),
+                    msisdn + t, null, EAN, null, "IR1-1EU28-Multi"));
         }
         return out;
     }

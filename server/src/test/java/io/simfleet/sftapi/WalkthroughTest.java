@@ -96,5 +96,11 @@ class WalkthroughTest extends ApiTestBase {
         assertEquals("ATTACHED", sim.path("simAttachStatus").asString());
         assertEquals(newId, sim.path("endPointId").asString());
         assertEquals("Endpoint", sim.path("endPointName").asString());
+        // the walkthrough's numbering of the SIM
+        assertEquals("327700040915191", sim.path("msisdn").asString());
+        assertEquals("206281000015191", sim.path("iMSIList").get(0).path("masterIMSI").asString());
+        assertEquals("206018851915191", sim.path("iMSIList").get(0).path("supplierIMSIList").get(0).path("supplierIMSI").asString());
+        assertEquals("IR1-1EU28-Multi", sim.path("simProduct").asString());
+        assertEquals("MFF2", sim.path("cardClassName").asString());
     }
 }
