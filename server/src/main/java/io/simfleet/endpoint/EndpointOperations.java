@@ -23,7 +23,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The single-endpoint lifecycle calls: Link SIM, De-Link SIM, Activation, Lifecycle Change,
@@ -43,9 +45,11 @@ public class EndpointOperations {
     private final EndpointRules rules;
     private final NetworkGateway network;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     EndpointOperations(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
-                       EndpointRules rules, NetworkGateway network, Clock clock) {
+                       EndpointRules rules, NetworkGateway network, Clock clock, PlatformTransactionManager txManager) {
+        this.tx = new TransactionTemplate(txManager);
         this.repo = repo;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -121,26 +125,45 @@ public class EndpointOperations {
         save(actor, e, b.build(), "DeLinkSim", null, "iccid=" + sim.iccid());
     }
 
-    /** Completes the queued de-links whose data session has ended; answers how many. Safe with several instances. */
-    @Transactional
+    /**
+     * Completes the queued de-links whose data session has ended; answers how many. Each endpoint
+     * in its own short transaction, claimed with SKIP LOCKED: safe with several instances, and a
+     * slow network answer holds one endpoint only.
+     */
     public int completePendingDelinks() {
         int done = 0;
-        for (long[] row : repo.pendingDelinks(100)) {
-            long acc = row[0];
-            Endpoint e = repo.lock(acc, EndpointRef.id(row[1])).orElseThrow();
-            Optional<Sim> sim = sims.linkedTo(acc, e.id());
-            if (sim.isEmpty()) {
-                Endpoint.Builder b = e.toBuilder();
-                b.delinkPendingSince = null;
-                repo.update(b.build());
-                continue;
-            }
-            if (network.hasActiveDataSession(sim.get().masterImsi())) continue;
-            delink(Actor.system(acc), e, sim.get());
-            done++;
+        Instant round = clock.instant();
+        for (int i = 0; i < 100; i++) {
+            Boolean outcome = tx.execute(s -> completeOnePendingDelink(round));
+            if (outcome == null) break;
+            if (outcome) done++;
         }
         if (done > 0) log.info("Completed {} queued de-links", done);
         return done;
+    }
+
+    /** True when a de-link was completed, false when its session is still open, null when none is queued. */
+    private Boolean completeOnePendingDelink(Instant round) {
+        List<long[]> rows = repo.pendingDelinks(1, round);
+        if (rows.isEmpty()) return null;
+        long acc = rows.get(0)[0];
+        Endpoint e = repo.lock(acc, EndpointRef.id(rows.get(0)[1])).orElseThrow();
+        Optional<Sim> sim = sims.linkedTo(acc, e.id());
+        if (sim.isEmpty()) {
+            Endpoint.Builder b = e.toBuilder();
+            b.delinkPendingSince = null;
+            repo.update(b.build());
+            return false;
+        }
+        if (network.hasActiveDataSession(sim.get().masterImsi())) {
+            // still in session: checked again at the next round (the column now says when it was last checked)
+            Endpoint.Builder b = e.toBuilder();
+            b.delinkPendingSince = clock.instant();
+            repo.update(b.build());
+            return false;
+        }
+        delink(Actor.system(acc), e, sim.get());
+        return true;
     }
 
     /** Pre-Active with a SIM → Active (OEM accounts: Active-Test). */

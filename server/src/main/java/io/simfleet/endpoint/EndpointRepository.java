@@ -171,12 +171,13 @@ class EndpointRepository {
                 .param("at", ts(at)).param("a", account).param("e", endpointId).param("u", uniqueIds.toArray(new Long[0])).update();
     }
 
-    /** Endpoints whose de-link waits for a data session to end, locked and skipped by other workers. */
-    List<long[]> pendingDelinks(int limit) {
+    /** Endpoints whose de-link waits for a data session to end, last checked before then; locked, and skipped by other workers. */
+    List<long[]> pendingDelinks(int limit, Instant checkedBefore) {
         return jdbc.sql("""
-                SELECT account_id, id FROM endpoint WHERE delink_pending_since IS NOT NULL
+                SELECT account_id, id FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
                 ORDER BY delink_pending_since LIMIT :l FOR UPDATE SKIP LOCKED""")
-                .param("l", limit).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param("l", limit).param("before", ts(checkedBefore))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     Optional<Endpoint> findIncludingDeleted(long account, long id) {

@@ -52,6 +52,9 @@ class SimRepository {
      * if it is the account's and Ready To Activate. Answers how many were linked.
      */
     int claimAll(long account, List<String> iccids, List<Long> endpointIds, SimStatus to, Instant at) {
+        // lock the rows in one order first, so that two bulks naming the same SIMs cannot deadlock
+        jdbc.sql("SELECT id FROM sim WHERE account_id = :a AND iccid = ANY(:iccids) ORDER BY id FOR UPDATE")
+                .param("a", account).param("iccids", iccids.toArray(new String[0])).query(Long.class).list();
         return jdbc.sql("""
                 UPDATE sim SET status = :to, endpoint_id = t.e, status_changed_at = :at
                 FROM unnest(:iccids, :eids) AS t(iccid, e)
