@@ -103,7 +103,7 @@ class AdminController {
         Defaults defaults = d == null ? null
                 : new Defaults(d.apnGroupId(), d.apn(), d.serviceProfileId(), d.roamingProfileId(), d.testRoamingProfileId(), null);
         return onboarding.createEnterprise(new NewEnterprise(r.accountId(), r.parentAccountId(), r.name(),
-                subscriberType(r.subscriberType()), isTrue(r.oemEnabled()), isTrue(r.dynamicBenefitOnly()),
+                subscriberType(r.subscriberType(), "subscriberType"), isTrue(r.oemEnabled()), isTrue(r.dynamicBenefitOnly()),
                 isTrue(r.lowBalance()), r.username(), r.password(), defaults));
     }
 
@@ -194,7 +194,7 @@ class AdminController {
         String services = String.join("|", serviceNames.stream().map(n -> n.equals("SMS") ? "9" : "2").toList());
         String names = String.join("|", serviceNames);
         return catalog.definePlan(new Plan(id, p.planId(), p.name(), p.description(), category,
-                subscriberType(p.planType()), validity, services, names, p.amount(), null, null, true,
+                subscriberType(p.planType(), "planType"), validity, services, names, p.amount(), null, null, true,
                 p.roamingProfileIds(), p.serviceProfileId(), benefits, p.counters()));
     }
 
@@ -282,12 +282,12 @@ class AdminController {
     }
 
     /** PREPAID/0 or POSTPAID/1; absent = postpaid. */
-    private static int subscriberType(String s) {
+    private static int subscriberType(String s, String field) {
         if (s == null) return 1;
         switch (s.trim().toUpperCase(Locale.ROOT)) {
             case "0": case "PREPAID": return 0;
             case "1": case "POSTPAID": return 1;
-            default: throw DomainException.wrong("subscriberType");
+            default: throw DomainException.wrong(field);
         }
     }
 
