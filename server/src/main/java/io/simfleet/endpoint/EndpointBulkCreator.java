@@ -3,8 +3,6 @@ package io.simfleet.endpoint;
 import io.simfleet.account.Account;
 import io.simfleet.account.AccountService;
 import io.simfleet.catalog.CatalogModel.Plan;
-import io.simfleet.catalog.CatalogModel.PlanCategory;
-import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
@@ -14,11 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,16 +31,14 @@ public class EndpointBulkCreator {
 
     private final EndpointRepository repo;
     private final AccountService accounts;
-    private final CatalogService catalog;
     private final SimService sims;
     private final EndpointRules rules;
     private final Clock clock;
 
-    EndpointBulkCreator(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
+    EndpointBulkCreator(EndpointRepository repo, AccountService accounts, SimService sims,
                         EndpointRules rules, Clock clock) {
         this.repo = repo;
         this.accounts = accounts;
-        this.catalog = catalog;
         this.sims = sims;
         this.rules = rules;
         this.clock = clock;
@@ -59,21 +52,11 @@ public class EndpointBulkCreator {
         if (account.lowBalance()) throw new DomainException(ResultCode.LOW_BALANCE);
         EndpointRules.name(cmd.nameOf(0), "endPointName");
         EndpointRules.name(cmd.nameOf(cmd.iccids().size() - 1), "endPointName");
-        Set<String> planIds = new HashSet<>(cmd.addonPlanIds());
-        planIds.add(cmd.planId());
-        Map<String, Plan> plans = catalog.plansById(acc, planIds);
-        Plan plan = plans.get(cmd.planId());
-        if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) throw DomainException.wrong("planId");
-        if (catalog.apnGroup(acc, cmd.apnGroupId()).isEmpty()) throw DomainException.wrong("apnGroupId");
-        List<Long> roaming = rules.roamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
-        List<Long> tagIds = rules.tags(acc, cmd.tagIds(), 0, "tagIds");
         if (!cmd.addonPlanIds().isEmpty() && !cmd.activate()) throw new DomainException(ResultCode.CREATE_ENDPOINT_FAILURE, ADDON_NEEDS_ACTIVE);
-        List<Plan> addons = rules.addons(cmd.addonPlanIds(), 0, plan, plans, roaming, "addonPlanIds");
-        rules.valueAddedFeatures(acc, cmd.valueAddedFeatureIds(), "valueAddedFeatureIds");
-        if (cmd.dynamicBenefitId() == null && account.dynamicBenefitOnly() && cmd.activate()) {
-            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
-        }
-        if (cmd.dynamicBenefitId() != null) rules.dynamicBenefit(acc, cmd.dynamicBenefitId(), roaming, "benefits");
+        EndpointRules.Checked checked = rules.create(account, cmd.planId(), cmd.apnGroupId(), cmd.roamingProfileIds(), cmd.tagIds(),
+                cmd.addonPlanIds(), cmd.valueAddedFeatureIds(), cmd.dynamicBenefitId(), cmd.activate());
+        Plan plan = checked.plan();
+        List<Long> roaming = checked.roaming();
 
         EndpointStatus status = EndpointStatus.PRE_ACTIVE;
         if (cmd.activate()) {
@@ -93,9 +76,9 @@ public class EndpointBulkCreator {
             throw new DomainException(ResultCode.ICCID_NOT_AVAILABLE, ICCID_NOT_VALID);
         }
         repo.appendEvents(actor, ids, now, "bulkProvisioning", status, "simProvisionId=" + jobId);
-        repo.insertTagsAll(acc, ids, tagIds);
+        repo.insertTagsAll(acc, ids, checked.tagIds());
         repo.insertValueAddedFeaturesAll(acc, ids, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
-        for (Plan addon : addons) {
+        for (Plan addon : checked.addons()) {
             repo.insertAddonsAll(acc, ids, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
         }
         return status;

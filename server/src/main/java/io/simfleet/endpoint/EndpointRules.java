@@ -1,5 +1,6 @@
 package io.simfleet.endpoint;
 
+import io.simfleet.account.Account;
 import io.simfleet.catalog.CatalogModel.DynamicBenefit;
 import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.PlanCategory;
@@ -49,6 +50,39 @@ class EndpointRules {
     /** The state after {@code op}, or {@code refusal} naming the current state. */
     static EndpointStatus transition(EndpointStatus from, Operation op, ResultCode refusal) {
         return EndpointLifecycle.next(from, op).orElseThrow(() -> new DomainException(refusal, "endpoint is " + from.displayName()));
+    }
+
+    /** Create's parameters once checked: the base plan, the APN group, roaming profiles, tags and add-ons. */
+    record Checked(Plan plan, String apnGroupId, List<Long> roaming, List<Long> tagIds, List<Plan> addons) {}
+
+    /**
+     * The rules Create and Bulk Create share: a base plan of the account (1001 planId), an APN
+     * group (null = the account's first), roaming profiles of the plan (null = all of the plan's
+     * but TEST), tags, add-ons (the caller has checked that they come with activation),
+     * value-added features, and the dynamic benefit (10201 when the account requires one for
+     * activation, 10200 when its coverage misses).
+     */
+    Checked create(Account account, String planId, String apnGroupId, List<Long> roamingIds, List<Long> tagIds,
+                   List<String> addonIds, List<String> valueAddedFeatureIds, Long benefitId, boolean activate) {
+        long acc = account.id();
+        Set<String> planIds = new HashSet<>(addonIds);
+        planIds.add(planId);
+        Map<String, Plan> plans = catalog.plansById(acc, planIds);
+        Plan plan = plans.get(planId);
+        if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) throw DomainException.wrong("planId");
+        String apn = apnGroupId;
+        if (apn == null) {
+            apn = catalog.apnGroups(acc).stream().findFirst().orElseThrow(() -> DomainException.missing("apnGroupId")).id();
+        } else if (catalog.apnGroup(acc, apn).isEmpty()) {
+            throw DomainException.wrong("apnGroupId");
+        }
+        List<Long> roaming = roamingIds == null ? defaultRoamingProfiles(acc, plan) : roamingProfiles(acc, plan, roamingIds, "roamingProfileId");
+        List<Long> tags = tags(acc, tagIds, 0, "tagIds");
+        List<Plan> addons = addons(addonIds, 0, plan, plans, roaming, "addonPlanIds");
+        valueAddedFeatures(acc, valueAddedFeatureIds, "valueAddedFeatureIds");
+        if (benefitId == null && account.dynamicBenefitOnly() && activate) throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
+        if (benefitId != null) dynamicBenefit(acc, benefitId, roaming, "benefits");
+        return new Checked(plan, apn, roaming, tags, addons);
     }
 
     /** Roaming profiles must be the account's, of the base plan, distinct, and never the TEST profile. */

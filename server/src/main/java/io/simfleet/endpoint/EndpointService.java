@@ -78,32 +78,12 @@ public class EndpointService {
             throw DomainException.missing("iccid");
         }
 
-        Set<String> planIds = new HashSet<>(cmd.addonPlanIds());
-        planIds.add(cmd.planId());
-        Map<String, Plan> plans = catalog.plansById(acc, planIds);
-        Plan plan = plans.get(cmd.planId());
-        if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) {
-            throw DomainException.wrong("planId");
-        }
-        String apnGroupId = cmd.apnGroupId();
-        if (apnGroupId == null) {
-            apnGroupId = catalog.apnGroups(acc).stream().findFirst().orElseThrow(() -> DomainException.missing("apnGroupId")).id();
-        } else if (catalog.apnGroup(acc, apnGroupId).isEmpty()) {
-            throw DomainException.wrong("apnGroupId");
-        }
-        List<Long> roaming = cmd.roamingProfileIds() == null
-                ? catalog.roamingProfiles(acc, plan.roamingProfileIds()).stream().filter(r -> !r.test()).map(RoamingProfile::id).toList()
-                : rules.roamingProfiles(acc, plan, cmd.roamingProfileIds(), "roamingProfileId");
-        List<Long> tagIds = rules.tags(acc, cmd.tagIds(), 0, "tagIds");
         if (!cmd.addonPlanIds().isEmpty() && !cmd.activate()) {
             throw DomainException.wrong("addonPlanIds (add-ons need isDefaultActivation true)");
         }
-        List<Plan> addons = rules.addons(cmd.addonPlanIds(), 0, plan, plans, roaming, "addonPlanIds");
-        rules.valueAddedFeatures(acc, cmd.valueAddedFeatureIds(), "valueAddedFeatureIds");
-        if (cmd.dynamicBenefitId() == null && account.dynamicBenefitOnly() && cmd.activate()) {
-            throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REQUIRED);
-        }
-        DynamicBenefit benefit = cmd.dynamicBenefitId() == null ? null : rules.dynamicBenefit(acc, cmd.dynamicBenefitId(), roaming, "benefits");
+        EndpointRules.Checked checked = rules.create(account, cmd.planId(), cmd.apnGroupId(), cmd.roamingProfileIds(), cmd.tagIds(),
+                cmd.addonPlanIds(), cmd.valueAddedFeatureIds(), cmd.dynamicBenefitId(), cmd.activate());
+        Plan plan = checked.plan();
         EndpointRules.imei(cmd.imei());
 
         Instant now = clock.instant();
@@ -119,8 +99,8 @@ public class EndpointService {
             outcome = CreateOutcome.LINKED;
         }
         String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
-        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), apnGroupId, roaming,
-                cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), benefit == null ? null : benefit.id(),
+        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), checked.apnGroupId(), checked.roaming(),
+                cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(),
                 now, now, activatedAt, cmd.linkSim() ? now : null, 0, List.of(), null);
         repo.insert(e);
         repo.appendEvent(actor, id, now, "CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, null, "name=" + cmd.name());
@@ -130,11 +110,11 @@ public class EndpointService {
         }
         if (cmd.activate()) {
             repo.appendEvent(actor, id, now, "EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null, null);
-            for (Plan addon : addons) {
+            for (Plan addon : checked.addons()) {
                 repo.insertAddon(acc, id, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
             }
         }
-        repo.insertTags(acc, id, tagIds);
+        repo.insertTags(acc, id, checked.tagIds());
         repo.insertValueAddedFeatures(acc, id, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
         return new Created(id, outcome, status);
     }
