@@ -64,6 +64,25 @@ class EndpointRepository {
                 .update();
     }
 
+    /** An event of {@link #appendEventsOf}. */
+    record NewEvent(String call, EndpointStatus from, EndpointStatus to, String detail) {}
+
+    /** Several events of one endpoint, in this order, in one statement. */
+    void appendEventsOf(Actor actor, long endpointId, Instant at, List<NewEvent> events) {
+        jdbc.sql("""
+                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
+                                            to_status, reason, request_id, detail)
+                SELECT :a, :e, :at, :u, :ua, t.call, t.f, t.t, NULL, :rid, t.d
+                FROM unnest(:calls, :froms, :tos, :details) WITH ORDINALITY AS t(call, f, t, d, n) ORDER BY t.n""")
+                .param("a", actor.accountId()).param("e", endpointId).param("at", ts(at)).param("u", actor.username())
+                .param("ua", actor.userAccountId()).param("rid", actor.requestId() == null ? "-" : actor.requestId())
+                .param("calls", events.stream().map(NewEvent::call).toArray(String[]::new))
+                .param("froms", events.stream().map(ev -> ev.from() == null ? null : ev.from().name()).toArray(String[]::new))
+                .param("tos", events.stream().map(ev -> ev.to() == null ? null : ev.to().name()).toArray(String[]::new))
+                .param("details", events.stream().map(NewEvent::detail).toArray(String[]::new))
+                .update();
+    }
+
     /** One event per endpoint of a bulk, in one statement. */
     void appendEvents(Actor actor, List<Long> endpointIds, Instant at, String call, EndpointStatus to, String detail) {
         jdbc.sql("""

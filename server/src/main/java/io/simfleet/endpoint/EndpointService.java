@@ -103,17 +103,19 @@ public class EndpointService {
                 cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(),
                 now, now, activatedAt, cmd.linkSim() ? now : null, 0, List.of(), null);
         repo.insert(e);
-        repo.appendEvent(actor, id, now, "CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, null, "name=" + cmd.name());
+        List<EndpointRepository.NewEvent> events = new ArrayList<>(3);
+        events.add(new EndpointRepository.NewEvent("CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, "name=" + cmd.name()));
         if (cmd.linkSim()) {
             Sim sim = sims.link(acc, cmd.iccid(), id, status.simStatus().orElseThrow());
-            repo.appendEvent(actor, id, now, "LinkSim", EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE, null, "iccid=" + sim.iccid());
+            events.add(new EndpointRepository.NewEvent("LinkSim", EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE, "iccid=" + sim.iccid()));
         }
         if (cmd.activate()) {
-            repo.appendEvent(actor, id, now, "EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null, null);
+            events.add(new EndpointRepository.NewEvent("EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null));
             for (Plan addon : checked.addons()) {
                 repo.insertAddon(acc, id, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
             }
         }
+        repo.appendEventsOf(actor, id, now, events);
         repo.insertTags(acc, id, checked.tagIds());
         repo.insertValueAddedFeatures(acc, id, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
         return new Created(id, outcome, status);
