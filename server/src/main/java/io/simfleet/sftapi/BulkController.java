@@ -88,12 +88,7 @@ class BulkController {
             String end = p.text("endICCID");
             if (end != null && !end.isEmpty() && !end.equals(iccids.get(iccids.size() - 1))) throw DomainException.wrong("endICCID");
         }
-        String lock = p.text("imeiLockStatus");
-        Boolean imeiLock = null;
-        if (lock != null && !lock.isEmpty()) {
-            if (!lock.equalsIgnoreCase("LOCK") && !lock.equalsIgnoreCase("UNLOCK")) throw DomainException.wrong("imeiLockStatus");
-            imeiLock = lock.equalsIgnoreCase("LOCK");
-        }
+        Boolean imeiLock = p.lockStatus("imeiLockStatus");
         Long benefit = p.longValue("benefits");
         Boolean activate = p.bool("isDefaultActivation");
         BulkCreate cmd = new BulkCreate(name, firstNameId, iccids, apnGroupId, planId, roaming, benefit, p.decimal("creditLimit"),
@@ -147,8 +142,8 @@ class BulkController {
         for (String raw : values) {
             String v = switch (kind) {
                 case ENDPOINT_ID -> Long.toString(Params.parseLong(raw, "valuelist"));
-                case ICCID -> digits(raw, 18, 22);
-                default -> digits(raw, 5, 15);
+                case ICCID -> Params.digits(raw, "valuelist", 18, 22);
+                default -> Params.digits(raw, "valuelist", 5, 15);
             };
             if (!seen.add(v)) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "value " + raw + " given twice");
             normalised.add(v);
@@ -176,11 +171,6 @@ class BulkController {
                 "successCount", job.succeeded(), "failureCount", job.failed(), "reason", job.reason(),
                 "createdDate", Sft.format(job.createdAt()), "completedDate", Sft.format(job.finishedAt()),
                 "items", job.kind() == Job.Kind.BULK_MODIFY ? items : null)));
-    }
-
-    private static String digits(String v, int min, int max) {
-        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) throw DomainException.wrong("valuelist");
-        return v;
     }
 
     private static String statusName(Job.Status s) {

@@ -55,12 +55,7 @@ class EndpointController {
         String planId = p.requiredText("planId");
         if (linkSim && (iccid == null || iccid.isEmpty())) throw DomainException.missing("iccid");
         if (linkSim && !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
-        String lock = p.text("imeiLockStatus");
-        Boolean imeiLock = null;
-        if (lock != null && !lock.isEmpty()) {
-            if (!lock.equalsIgnoreCase("LOCK") && !lock.equalsIgnoreCase("UNLOCK")) throw DomainException.wrong("imeiLockStatus");
-            imeiLock = lock.equalsIgnoreCase("LOCK");
-        }
+        Boolean imeiLock = p.lockStatus("imeiLockStatus");
         List<Long> benefits = p.longList("benefits", ",");
         if (benefits.size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
         CreateEndpoint cmd = new CreateEndpoint(name, linkSim, roaming, apnGroupId, planId, linkSim ? iccid : null, activate,

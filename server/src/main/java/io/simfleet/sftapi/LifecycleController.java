@@ -61,12 +61,7 @@ class LifecycleController {
 
     /** The requestParam of Modify (and of Bulk Modify) as a command; 1000/1001 for a bad field. */
     static ModifyEndpoint modifyCommand(Params p) {
-        String lock = p.text("imeiLockStatus");
-        Boolean imeiLock = null;
-        if (lock != null && !lock.isEmpty()) {
-            if (!lock.equalsIgnoreCase("LOCK") && !lock.equalsIgnoreCase("UNLOCK")) throw DomainException.wrong("imeiLockStatus");
-            imeiLock = lock.equalsIgnoreCase("LOCK");
-        }
+        Boolean imeiLock = p.lockStatus("imeiLockStatus");
         LinkedHashMap<String, Boolean> bars = new LinkedHashMap<>();
         for (String field : p.fieldNames()) {
             if (!field.startsWith("bar_")) continue;
@@ -159,18 +154,13 @@ class LifecycleController {
         Long id = req.longValue("endPointId");
         if (id != null) return EndpointRef.id(id);
         String imsi = req.has("imsi") ? req.text("imsi") : req.text("Imsi");
-        if (imsi != null && !imsi.isEmpty()) return new EndpointRef(EndpointRef.Kind.IMSI, digits(imsi, "imsi", 6, 15));
+        if (imsi != null && !imsi.isEmpty()) return new EndpointRef(EndpointRef.Kind.IMSI, Params.digits(imsi, "imsi", 6, 15));
         String msisdn = req.text("msisdn");
-        if (msisdn != null && !msisdn.isEmpty()) return new EndpointRef(EndpointRef.Kind.MSISDN, digits(msisdn, "msisdn", 5, 15));
+        if (msisdn != null && !msisdn.isEmpty()) return new EndpointRef(EndpointRef.Kind.MSISDN, Params.digits(msisdn, "msisdn", 5, 15));
         if (iccidAllowed) {
             String iccid = req.text("iccid");
-            if (iccid != null && !iccid.isEmpty()) return new EndpointRef(EndpointRef.Kind.ICCID, digits(iccid, "iccid", 18, 22));
+            if (iccid != null && !iccid.isEmpty()) return new EndpointRef(EndpointRef.Kind.ICCID, Params.digits(iccid, "iccid", 18, 22));
         }
         throw DomainException.missing("endPointId");
-    }
-
-    private static String digits(String v, String field, int min, int max) {
-        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) throw DomainException.wrong(field);
-        return v;
     }
 }

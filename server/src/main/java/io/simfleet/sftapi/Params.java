@@ -163,6 +163,21 @@ final class Params {
         return b;
     }
 
+    /** {@code LOCK} → true, {@code UNLOCK} → false (any case), absent or empty → null; else 1001. */
+    Boolean lockStatus(String field) {
+        String v = text(field);
+        if (v == null || v.isEmpty()) return null;
+        if (v.equalsIgnoreCase("LOCK")) return Boolean.TRUE;
+        if (v.equalsIgnoreCase("UNLOCK")) return Boolean.FALSE;
+        throw DomainException.wrong(field);
+    }
+
+    /** {@code v} when it is {@code min}–{@code max} digits, else 1001 naming {@code field}. */
+    static String digits(String v, String field, int min, int max) {
+        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) throw DomainException.wrong(field);
+        return v;
+    }
+
     Long longValue(String field) {
         String v = text(field);
         if (v == null || v.isEmpty()) return null;
