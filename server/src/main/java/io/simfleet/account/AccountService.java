@@ -3,8 +3,13 @@ package io.simfleet.account;
 import io.simfleet.common.AccountType;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
+import io.simfleet.config.SimfleetProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,11 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
     private final AccountRepository accounts;
     private final Clock clock;
+    private final Duration statusCache;
+    /** Enabled flags recently read, per account id (bounded by the number of accounts). */
+    private final Map<Long, CachedStatus> statuses = new ConcurrentHashMap<>();
 
-    AccountService(AccountRepository accounts, Clock clock) {
+    AccountService(AccountRepository accounts, Clock clock, SimfleetProperties props) {
         this.accounts = accounts;
         this.clock = clock;
+        this.statusCache = props.auth().accountStatusCache();
     }
+
+    private record CachedStatus(boolean active, Instant readAt) {}
 
     public record NewAccount(Long id, Long parentId, AccountType type, String name, int subscriberType,
                              boolean oemEnabled, boolean dynamicBenefitOnly, boolean lowBalance) {}
@@ -72,7 +83,24 @@ public class AccountService {
     public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active) {
         get(id);
         accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active);
+        statuses.remove(id);
         return get(id);
+    }
+
+    /**
+     * Whether the account exists and is enabled, as read at most the configured
+     * {@code account-status-cache} ago: a change made through this instance is seen at once,
+     * one made through another instance within that time. Checked on every authenticated
+     * request, so it must not cost a query each time.
+     */
+    public boolean isActive(long id) {
+        Instant now = clock.instant();
+        CachedStatus cached = statuses.get(id);
+        if (cached == null || !cached.readAt().plus(statusCache).isAfter(now) || cached.readAt().isAfter(now)) {
+            cached = new CachedStatus(accounts.find(id).map(Account::active).orElse(false), now);
+            statuses.put(id, cached);
+        }
+        return cached.active();
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import io.simfleet.config.SimfleetProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,9 +30,16 @@ public class AuthService {
     private final TokenService tokens;
     private final Clock clock;
     private final SimfleetProperties.Auth settings;
+    private final RateLimiter limiter;
+    private final SimfleetProperties.RateLimit limits;
+    private final boolean limitsEnabled;
     private final PasswordEncoder encoder = new BCryptPasswordEncoder(10);
 
-    AuthService(UserRepository users, AccountService accounts, TokenService tokens, Clock clock, SimfleetProperties props) {
+    AuthService(UserRepository users, AccountService accounts, TokenService tokens, Clock clock, SimfleetProperties props,
+                RateLimiter limiter) {
+        this.limiter = limiter;
+        this.limits = props.rateLimit();
+        this.limitsEnabled = props.rateLimitsEnabled();
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -61,9 +69,16 @@ public class AuthService {
      * Checks the credentials and issues a token pair. With {@code targetAccountId} a reseller
      * acts inside a descendant account (support access, written to that account's activity log).
      * Raises 10126 (bad credentials), 11044 (blocked after repeated failures), 10117 (target not
-     * a descendant).
+     * a descendant), 10002 (the account is disabled, said only to whom gave the right password),
+     * 429 (more attempts than the rate limits allow, per username and per client address).
      */
-    public TokenPair login(String username, String password, Long targetAccountId) {
+    public TokenPair login(String username, String password, Long targetAccountId, String clientAddress) {
+        if (limitsEnabled) {
+            limiter.acquire("login-user:" + username.toLowerCase(java.util.Locale.ROOT), limits.loginPerUserPerMinute(),
+                    Duration.ofMinutes(1), "login attempts for this user");
+            limiter.acquire("login-address:" + clientAddress, limits.loginPerAddressPerMinute(),
+                    Duration.ofMinutes(1), "login attempts from this address");
+        }
         Optional<UserRepository.UserRow> found = users.find(username);
         if (found.isEmpty()) {
             encoder.matches(password, DUMMY_HASH);
@@ -82,14 +97,20 @@ public class AuthService {
             }
             throw new DomainException(ResultCode.BAD_CREDENTIALS);
         }
-        users.recordSuccess(user.id());
         Account own = accounts.get(user.accountId());
+        if (!own.active()) {
+            throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + own.id() + " is disabled");
+        }
+        users.recordSuccess(user.id());
         Account acting = own;
         if (targetAccountId != null && targetAccountId != own.id()) {
             if (own.type() == AccountType.ENTERPRISE || !accounts.isDescendant(own.id(), targetAccountId)) {
                 throw new DomainException(ResultCode.WRONG_TARGET_ACCOUNT);
             }
             acting = accounts.get(targetAccountId);
+            if (!acting.active()) {
+                throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + acting.id() + " is disabled");
+            }
             accounts.recordActivity(acting.id(), username, own.id(), "SUPPORT_ACCESS",
                     "Support access by " + username + " of account " + own.id());
         }
@@ -105,13 +126,24 @@ public class AuthService {
         if (user.blockedUntil() != null && user.blockedUntil().isAfter(clock.instant())) {
             throw new DomainException(ResultCode.USER_BLOCKED);
         }
+        if (!accounts.isActive(c.userAccountId()) || !accounts.isActive(c.accountId())) {
+            throw new DomainException(ResultCode.UNAUTHORIZED, "account disabled");
+        }
         return issuePair(c);
     }
 
-    /** The actor of a valid access token, or empty for a missing, forged or expired one. */
-    public Optional<Actor> authenticate(String accessToken) {
-        return tokens.verify(accessToken, TokenService.Kind.ACCESS)
-                .map(c -> new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null));
+    /**
+     * The actor of a valid access token. Raises 401 for a forged, expired or wrong-kind token,
+     * and for a token whose user's account or acting account has been disabled since it was
+     * issued (seen within the configured {@code account-status-cache}).
+     */
+    public Actor authenticate(String accessToken) {
+        TokenService.Claims c = tokens.verify(accessToken, TokenService.Kind.ACCESS)
+                .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "invalid or expired access token"));
+        if (!accounts.isActive(c.userAccountId()) || !accounts.isActive(c.accountId())) {
+            throw new DomainException(ResultCode.UNAUTHORIZED, "account disabled");
+        }
+        return new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null);
     }
 
     private TokenPair issuePair(TokenService.Claims c) {

@@ -15,6 +15,8 @@ public enum ResultCode {
     NO_DATA_AVAILABLE(1359, "No data available"),
     INSUFFICIENT_PRIVILEGE(10002, "Insufficient privilege"),
     UNAUTHORIZED(401, "Unauthorized - %s"),
+    // our choice, as 401: the reference shows no code for a refused request rate (HTTP 429)
+    RATE_LIMIT_EXCEEDED(429, "Request rate limit exceeded - %s"),
     INTERNAL_FAILURE(10160, "Internal failure"),
 
     // Authentication

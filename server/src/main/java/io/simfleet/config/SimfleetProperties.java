@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("simfleet")
 public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean demoData, Auth auth, String timeZone,
-                                 String adminPassword) {
+                                 String adminPassword, RateLimit rateLimit) {
 
     public SimfleetProperties {
         if (dataDir == null) dataDir = Path.of("data");
         if (db == null) db = new Db(null, null, null);
-        if (auth == null) auth = new Auth(null, null, null, null);
+        if (auth == null) auth = new Auth(null, null, null, null, null);
+        if (rateLimit == null) rateLimit = new RateLimit(null, null, null, null);
         if (timeZone == null || timeZone.isBlank()) timeZone = "UTC";
     }
 
@@ -29,10 +30,35 @@ public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean 
         return demoData != null ? demoData : embeddedDatabase();
     }
 
+    /**
+     * Requests per account per second on the SFT and operator APIs, and login attempts per
+     * username and per client address per minute; counted in the database, so they hold across
+     * instances. {@code enabled} null = on unless demo data is.
+     */
+    public record RateLimit(Boolean enabled, Integer accountPerSecond, Integer loginPerUserPerMinute,
+                            Integer loginPerAddressPerMinute) {
+        public RateLimit {
+            if (accountPerSecond == null) accountPerSecond = 50;
+            if (loginPerUserPerMinute == null) loginPerUserPerMinute = 10;
+            if (loginPerAddressPerMinute == null) loginPerAddressPerMinute = 60;
+        }
+    }
+
     public record Db(String url, String user, String password) {}
 
-    public record Auth(Duration accessTokenLifetime, Duration refreshTokenLifetime, Integer maxFailedLogins, Duration blockDuration) {
+    /** Rate limits default to on, except with the demo data. */
+    public boolean rateLimitsEnabled() {
+        return rateLimit.enabled() != null ? rateLimit.enabled() : !demoDataEnabled();
+    }
+
+    /**
+     * {@code accountStatusCache}: how long a node may go on trusting that an account is enabled —
+     * the longest time a disabled account's existing tokens keep working on another instance.
+     */
+    public record Auth(Duration accessTokenLifetime, Duration refreshTokenLifetime, Integer maxFailedLogins, Duration blockDuration,
+                       Duration accountStatusCache) {
         public Auth {
+            if (accountStatusCache == null) accountStatusCache = Duration.ofSeconds(10);
             if (accessTokenLifetime == null) accessTokenLifetime = Duration.ofMinutes(60);
             if (refreshTokenLifetime == null) refreshTokenLifetime = Duration.ofHours(24);
             if (maxFailedLogins == null) maxFailedLogins = 5;

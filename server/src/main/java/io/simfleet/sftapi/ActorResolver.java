@@ -1,16 +1,20 @@
 package io.simfleet.sftapi;
 
-import io.simfleet.common.AccountType;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Supplies the authenticated {@link Actor}; Endpoint API calls are for Enterprise accounts only. */
+/**
+ * Supplies the authenticated {@link Actor}. Which account types may call what is decided once,
+ * by the rules of {@link SftSecurityConfig}, before a controller is reached.
+ */
 class ActorResolver implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -20,14 +24,8 @@ class ActorResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        Actor actor = RequestContext.actor();
-        if (actor == null) {
-            throw new DomainException(ResultCode.UNAUTHORIZED, "missing access token");
-        }
-        boolean anyType = parameter.hasMethodAnnotation(AnyAccountType.class);
-        if (!anyType && actor.accountType() != AccountType.ENTERPRISE) {
-            throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE);
-        }
-        return actor;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Actor actor) return actor;
+        throw new DomainException(ResultCode.UNAUTHORIZED, "missing access token");
     }
 }

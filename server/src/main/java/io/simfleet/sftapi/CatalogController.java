@@ -154,7 +154,6 @@ class CatalogController {
     }
 
     @GetMapping("/api/GetSIMProduct")
-    @AnyAccountType
     ResponseEntity<Map<String, Object>> simProducts(Actor actor) {
         List<Map<String, Object>> rows = catalog.simProducts().stream()
                 .map(p -> obj("simProductId", p.id(), "simProductName", p.name(), "cardClassName", p.cardClass())).toList();
@@ -191,7 +190,6 @@ class CatalogController {
 
     /** Any account type: a reseller reads its own profile too. */
     @GetMapping("/api/GetCustomerProfile")
-    @AnyAccountType
     ResponseEntity<Map<String, Object>> customerProfile(Actor actor) {
         var a = accounts.get(actor.accountId());
         long acc = a.id();

@@ -1,14 +1,13 @@
 package io.simfleet.sftapi;
 
-import io.simfleet.common.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** Per-request values the wire layer needs: the response id, the authenticated actor, the clock. */
+/** Per-request values the wire layer needs: the response id and the clock. */
 final class RequestContext {
     static final String RESPONSE_ID = "simfleet.responseId";
-    static final String ACTOR = "simfleet.actor";
     private static volatile Clock clock = Clock.systemUTC();
 
     private RequestContext() {}
@@ -27,8 +26,8 @@ final class RequestContext {
         return id != null ? id.toString() : Sft.newResponseId();
     }
 
-    static Actor actor() {
-        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
-        return attrs == null ? null : (Actor) attrs.getAttribute(ACTOR, RequestAttributes.SCOPE_REQUEST);
+    static String responseId(HttpServletRequest req) {
+        Object id = req.getAttribute(RESPONSE_ID);
+        return id != null ? id.toString() : Sft.newResponseId();
     }
 }

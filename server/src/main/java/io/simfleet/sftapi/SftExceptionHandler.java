@@ -1,6 +1,7 @@
 package io.simfleet.sftapi;
 
 import io.simfleet.common.DomainException;
+import io.simfleet.common.RateLimitExceededException;
 import io.simfleet.common.ResultCode;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,6 +31,9 @@ class SftExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Map<String, Object>> domain(DomainException e) {
+        if (e instanceof RateLimitExceededException limited) {
+            return SftResponses.rateLimited(limited);
+        }
         HttpStatus status = e.code() == ResultCode.UNAUTHORIZED ? HttpStatus.UNAUTHORIZED : HttpStatus.OK;
         return Sft.failure(status, e.code().code(), e.getMessage());
     }
@@ -41,6 +45,9 @@ class SftExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (RequestHygieneFilter.bodyTooLarge(e)) {
+            return Sft.failure(HttpStatus.CONTENT_TOO_LARGE, ResultCode.WRONG_INPUT_PARAMETER.code(), SftResponses.bodyTooLarge());
+        }
         return badRequest("Request");
     }
 

@@ -1,15 +1,15 @@
 package io.simfleet.sftapi;
 
-import io.simfleet.auth.AuthService;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 @Configuration(proxyBeanMethods = false)
 class SftWebConfig implements WebMvcConfigurer {
@@ -21,21 +21,21 @@ class SftWebConfig implements WebMvcConfigurer {
     /** SFT operation names are matched as documented and in any other letter case (/api/createEndpoint = /api/CreateEndPoint). */
     @Override
     public void configurePathMatch(PathMatchConfigurer configurer) {
-        PathPatternParser parser = new PathPatternParser();
-        parser.setCaseSensitive(false);
-        configurer.setPatternParser(parser);
+        configurer.setPatternParser(SftSecurityConfig.PATHS);
+    }
+
+    /** Tomcat's own refusals (before any filter) answer the envelope too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeForContainerErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(SftErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorResolver());
-    }
-
-    @Bean
-    FilterRegistrationBean<SftAuthFilter> sftAuthFilter(AuthService auth) {
-        FilterRegistrationBean<SftAuthFilter> reg = new FilterRegistrationBean<>(new SftAuthFilter(auth));
-        reg.addUrlPatterns("/*");
-        reg.setOrder(1);
-        return reg;
     }
 }

@@ -1,0 +1,122 @@
+package io.simfleet.sftapi;
+
+import io.simfleet.auth.AuthService;
+import io.simfleet.auth.RateLimiter;
+import io.simfleet.config.SimfleetProperties;
+import io.simfleet.common.ResultCode;
+import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what, deny by default. Rules match the path as routed — decoded, normalised and
+ * in any letter case, with the very {@link #PATHS} parser the controllers are mapped with — so
+ * {@code /%61dmin}, {@code /ADMIN} and {@code /Admin/} reach the operator rule exactly when they
+ * reach the operator API. Paths that are not normalised ({@code //}, {@code /./}, {@code ..}),
+ * that carry {@code ;parameters} or encoded {@code / . %} are refused by Spring Security's
+ * {@code StrictHttpFirewall} before any rule or route (400 in the envelope).
+ *
+ * <p>Public: login, refresh (the refresh token is its own credential) and health. The operator
+ * API needs an operator's token. The SFT calls need an Enterprise token (a reseller or operator
+ * acts inside an enterprise through support access), except the three the reference opens to
+ * every account type. Everything else — including paths no controller maps — is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SftSecurityConfig {
+    private static final Logger log = LoggerFactory.getLogger(SftSecurityConfig.class);
+
+    /** One parser for routing and for security rules: SFT names are matched in any letter case (/api/createEndpoint = /api/CreateEndPoint). */
+    static final PathPatternParser PATHS = caseInsensitiveParser();
+
+    private static PathPatternParser caseInsensitiveParser() {
+        PathPatternParser parser = new PathPatternParser();
+        parser.setCaseSensitive(false);
+        return parser;
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, AuthService auth, RateLimiter limiter, SimfleetProperties props) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withPathPatternParser(PATHS);
+        RequestMatcher api = path.matcher("/api/**");
+        http
+                // bearer tokens in a header, no cookies and no sessions: nothing for CSRF to ride on
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new BearerTokenFilter(auth), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        // the container's own error dispatch of a request already refused or failed
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path.matcher("/api/login"), path.matcher("/api/RefreshToken"),
+                                path.matcher("/actuator/health")).permitAll()
+                        .requestMatchers(path.matcher("/admin/**")).hasRole("OPERATOR")
+                        .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
+                                path.matcher("/api/GetSIMProduct")).authenticated()
+                        .requestMatchers(api).hasRole("ENTERPRISE")
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            Object why = req.getAttribute(BearerTokenFilter.FAILURE);
+                            SftResponses.write(res, HttpStatus.UNAUTHORIZED, ResultCode.UNAUTHORIZED.code(),
+                                    why != null ? why.toString() : ResultCode.UNAUTHORIZED.describe("missing access token"));
+                        })
+                        .accessDeniedHandler(accessDenied(api)));
+        if (props.rateLimitsEnabled()) {
+            // after the rules: only requests a caller may make count against its account
+            http.addFilterAfter(new RateLimitFilter(limiter, props.rateLimit().accountPerSecond()), AuthorizationFilter.class);
+        }
+        return http.build();
+    }
+
+    /** 10002 as the reference shows it on the SFT calls (HTTP 200); HTTP 403 on everything else. */
+    private static AccessDeniedHandler accessDenied(RequestMatcher api) {
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> byPath = new LinkedHashMap<>();
+        byPath.put(api, (req, res, ex) -> SftResponses.write(res, HttpStatus.OK,
+                ResultCode.INSUFFICIENT_PRIVILEGE.code(), ResultCode.INSUFFICIENT_PRIVILEGE.describe(null)));
+        return new RequestMatcherDelegatingAccessDeniedHandler(byPath, (req, res, ex) -> SftResponses.write(res,
+                HttpStatus.FORBIDDEN, ResultCode.INSUFFICIENT_PRIVILEGE.code(), ResultCode.INSUFFICIENT_PRIVILEGE.describe(null)));
+    }
+
+    /** What the firewall refuses (encoded slashes, ;parameters, non-normalised paths …) answers the envelope. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (req, res, ex) -> {
+            log.debug("Request refused by the firewall: {}", ex.getMessage());
+            SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                    ResultCode.WRONG_INPUT_PARAMETER.describe("path (not a normalised path of an operation)"));
+        };
+    }
+
+    /** Runs before Spring Security: response id, body limit, query-string encoding, refused methods. */
+    @Bean
+    FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter() {
+        FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(new RequestHygieneFilter());
+        reg.addUrlPatterns("/*");
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        reg.setDispatcherTypes(DispatcherType.REQUEST);
+        return reg;
+    }
+}
