@@ -1,0 +1,313 @@
+package io.simfleet.sftapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.simfleet.testkit.Api;
+import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Resp;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Walks every route the application maps — read from its handler mappings, not from a list kept
+ * by hand — with every kind of caller and with encoded and parameter-laden spellings of each
+ * path, and checks the answer against the route's rule below. A route without a rule here fails
+ * the test: whoever adds a route states who may call it.
+ */
+class RouteSecurityTest extends ApiTestBase {
+
+    enum Rule { PUBLIC, OPERATOR, ENTERPRISE, ANY_ACCOUNT, NOBODY }
+
+    enum Caller { NONE, EXPIRED, FORGED, REFRESH, CUSTOMER, RESELLER, OPERATOR }
+
+    /** Who may call each route, by "METHOD pattern" (pattern as mapped, lower case). */
+    static final Map<String, Rule> RULES = rules(
+            "POST /api/login", Rule.PUBLIC,
+            "GET /api/refreshtoken", Rule.PUBLIC,
+            "GET /api/ping", Rule.ANY_ACCOUNT,
+            "GET /api/getcustomerprofile", Rule.ANY_ACCOUNT,
+            "GET /api/getsimproduct", Rule.ANY_ACCOUNT,
+            "POST /api/bulkprovisioning", Rule.ENTERPRISE,
+            "GET /api/fetchsimprovisioningdetails", Rule.ENTERPRISE,
+            "PATCH /api/endpointbulk", Rule.ENTERPRISE,
+            "GET /api/getjobstatus", Rule.ENTERPRISE,
+            "PATCH /api/endpoint", Rule.ENTERPRISE,
+            "POST /api/modifyendpoint", Rule.ENTERPRISE,
+            "POST /api/deleteendpoint", Rule.ENTERPRISE,
+            "POST /api/linksim", Rule.ENTERPRISE,
+            "POST /api/delinksim", Rule.ENTERPRISE,
+            "POST /api/endpointactivation", Rule.ENTERPRISE,
+            "POST /api/activateendpoint", Rule.ENTERPRISE,
+            "POST /api/endpointlifecyclechange", Rule.ENTERPRISE,
+            "POST /api/changeendpointlifecycle", Rule.ENTERPRISE,
+            "POST /api/changeendpointroamingprofile", Rule.ENTERPRISE,
+            "POST /api/changeplan", Rule.ENTERPRISE,
+            "POST /api/createendpoint", Rule.ENTERPRISE,
+            "GET /api/getendpoints", Rule.ENTERPRISE,
+            "GET /api/getendpoint", Rule.ENTERPRISE,
+            "GET /api/getendpointprofile", Rule.ENTERPRISE,
+            "GET /api/getendpointevents", Rule.ENTERPRISE,
+            "GET /api/fetchiccidforprovisioning", Rule.ENTERPRISE,
+            "GET /api/fetchsim", Rule.ENTERPRISE,
+            "GET /api/fetchapngroup", Rule.ENTERPRISE,
+            "GET /api/queryrateplan", Rule.ENTERPRISE,
+            "GET /api/getserviceprofile", Rule.ENTERPRISE,
+            "GET /api/getroamingprofiles", Rule.ENTERPRISE,
+            "POST /api/createtag", Rule.ENTERPRISE,
+            "GET /api/gettags", Rule.ENTERPRISE,
+            "GET /admin/accounts", Rule.OPERATOR,
+            "GET /admin/accounts/{id}", Rule.OPERATOR,
+            "POST /admin/resellers", Rule.OPERATOR,
+            "POST /admin/enterprises", Rule.OPERATOR,
+            "PATCH /admin/accounts/{id}", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/users", Rule.OPERATOR,
+            "GET /admin/accounts/{id}/activity", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/apn-groups", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/service-profiles", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/roaming-profiles", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/plans", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/dynamic-benefits", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/value-added-features", Rule.OPERATOR,
+            "GET /admin/sim-products", Rule.OPERATOR,
+            "POST /admin/sim-products", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/sims", Rule.OPERATOR,
+            // the container's error dispatch only; asked for directly it is refused
+            "ANY /error", Rule.NOBODY,
+            // Spring's static-resource handlers: simfleet serves no static files yet
+            "GET /**", Rule.NOBODY,
+            "GET /webjars/**", Rule.NOBODY);
+
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<Caller, Api> callers = new LinkedHashMap<>();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    record Route(String method, String pattern) {
+        String key() {
+            return method + " " + pattern.toLowerCase(Locale.ROOT);
+        }
+
+        /** A concrete path: path variables filled with the operator's own account. */
+        String path() {
+            return pattern.replace("{id}", "10000001").replace("/**", "/anything");
+        }
+    }
+
+    @Test
+    void everyMappedRouteHasARule() {
+        Set<String> mapped = new TreeSet<>();
+        routes().forEach(r -> mapped.add(r.key()));
+        Set<String> missing = new TreeSet<>(mapped);
+        missing.removeAll(RULES.keySet());
+        assertTrue(missing.isEmpty(), "routes without a rule in RouteSecurityTest.RULES: " + missing);
+        Set<String> stale = new TreeSet<>(RULES.keySet());
+        stale.removeAll(mapped);
+        assertTrue(stale.isEmpty(), "rules for routes that no longer exist: " + stale);
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerByItsRuleInEverySpelling() {
+        prepareCallers();
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Route route : routes()) {
+            Rule rule = RULES.get(route.key());
+            if (rule == null) continue; // reported by everyMappedRouteHasARule
+            String method = route.method().equals("ANY") ? "GET" : route.method();
+            for (Caller caller : Caller.values()) {
+                boolean allowed = allowed(rule, caller);
+                String path = route.path();
+                Resp plain = call(caller, method, path);
+                requests++;
+                check(failures, route, caller, path, plain, allowed);
+                for (String variant : equivalentSpellings(path)) {
+                    Resp r = call(caller, method, variant);
+                    requests++;
+                    // a spelling that routes like the plain path must be judged like it
+                    check(failures, route, caller, variant, r, allowed || !isDenial(r));
+                    if (!allowed && !isDenial(r)) failures.add(describe(route, caller, variant, r, "reached by another spelling"));
+                }
+                // not a route (no trailing-slash matching): never reached, whoever asks
+                Resp slash = call(caller, method, path + "/");
+                requests++;
+                if (!isDenial(slash) && !(slash.status() == 404 && "1001".equals(slash.code()))) {
+                    failures.add(describe(route, caller, path + "/", slash, "expected a refusal or 404"));
+                }
+                for (String variant : refusedSpellings(path)) {
+                    Resp r = call(caller, method, variant);
+                    requests++;
+                    if (r.status() != 400 || !"1001".equals(r.code())) {
+                        failures.add(describe(route, caller, variant, r, "expected 400 / 1001 from the firewall"));
+                    }
+                }
+            }
+        }
+        assertTrue(requests > 1000, "walked " + requests + " requests");
+        if (!failures.isEmpty()) fail(failures.size() + " answers broke their route's rule:\n" + String.join("\n", failures));
+    }
+
+    private void check(List<String> failures, Route route, Caller caller, String path, Resp r, boolean allowed) {
+        // login and refresh answer their tokens, the operator API its own JSON (docs/api-compatibility.md)
+        boolean ownFormat = route.pattern().startsWith("/admin") || route.key().equals("POST /api/login")
+                || route.key().equals("GET /api/refreshtoken");
+        if (!r.json().has("Response") && !(allowed && ownFormat)) {
+            failures.add(describe(route, caller, path, r, "not the envelope"));
+            return;
+        }
+        if (r.status() >= 500) {
+            failures.add(describe(route, caller, path, r, "server error"));
+            return;
+        }
+        if (allowed) {
+            if (isDenial(r)) failures.add(describe(route, caller, path, r, "refused a caller the rule allows"));
+            return;
+        }
+        boolean anonymous = caller.ordinal() <= Caller.REFRESH.ordinal();
+        if (anonymous) {
+            if (r.status() != 401 || !"401".equals(r.code())) failures.add(describe(route, caller, path, r, "expected 401"));
+        } else if (route.pattern().startsWith("/api")) {
+            if (r.status() != 200 || !"10002".equals(r.code())) failures.add(describe(route, caller, path, r, "expected 200 / 10002"));
+        } else if (r.status() != 403 || !"10002".equals(r.code())) {
+            failures.add(describe(route, caller, path, r, "expected 403 / 10002"));
+        }
+    }
+
+    private static boolean allowed(Rule rule, Caller caller) {
+        return switch (rule) {
+            case PUBLIC -> true;
+            case NOBODY -> false;
+            case OPERATOR -> caller == Caller.OPERATOR;
+            case ENTERPRISE -> caller == Caller.CUSTOMER;
+            case ANY_ACCOUNT -> caller.ordinal() >= Caller.CUSTOMER.ordinal();
+        };
+    }
+
+    /** The answers of the security layer itself: no token, a refused token, a refused account type. */
+    private static boolean isDenial(Resp r) {
+        return (r.status() == 401 && "401".equals(r.code()) && r.description().contains("access token"))
+                || (r.status() == 401 && r.description().contains("account disabled"))
+                || "10002".equals(r.code());
+    }
+
+    /** Spellings the router treats as the plain path: letter case, percent-encoded letters, query parameters. */
+    static List<String> equivalentSpellings(String path) {
+        List<String> out = new ArrayList<>();
+        out.add(path.toUpperCase(Locale.ROOT));
+        out.add(path.toLowerCase(Locale.ROOT));
+        out.add(encodeFirstLetterOfEverySegment(path));
+        out.add(path + "?x=%2Fadmin&y=;z");
+        return out;
+    }
+
+    /** Spellings that are not a normalised path: refused before any rule or route. */
+    static List<String> refusedSpellings(String path) {
+        String first = path.substring(1, path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1));
+        String rest = path.substring(1 + first.length());
+        return List.of(
+                "/" + first + ";x" + rest,
+                "/" + first + rest + ";jsessionid=1",
+                "/" + path,
+                "/." + path,
+                "/api/.." + path,
+                "/" + first + "/%2e%2e" + path,
+                "/%25" + Integer.toHexString(path.charAt(1)) + path.substring(2),
+                "/" + first + "%2F" + rest.replaceFirst("^/", ""),
+                "/" + first + "%5C" + rest.replaceFirst("^/", ""));
+    }
+
+    private static String encodeFirstLetterOfEverySegment(String path) {
+        StringBuilder b = new StringBuilder();
+        for (String seg : path.substring(1).split("/", -1)) {
+            b.append('/');
+            if (!seg.isEmpty() && Character.isLetter(seg.charAt(0))) {
+                b.append('%').append(Integer.toHexString(seg.charAt(0)).toUpperCase(Locale.ROOT)).append(seg.substring(1));
+            } else {
+                b.append(seg);
+            }
+        }
+        return b.toString();
+    }
+
+    private String describe(Route route, Caller caller, String path, Resp r, String what) {
+        return "  " + route.key() + " as " + caller + " via " + path + ": " + what + " — got " + r.status() + " "
+                + r.raw().substring(0, Math.min(200, r.raw().length()));
+    }
+
+    private Resp call(Caller caller, String method, String path) {
+        String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+        return callers.get(caller).send(method, path, body);
+    }
+
+    private void prepareCallers() {
+        Api anon = anon();
+        callers.put(Caller.NONE, anon);
+        clock.advance(Duration.ofHours(-3));
+        callers.put(Caller.EXPIRED, anon.withToken(anon.login("admin", "admin").token()));
+        clock.reset();
+        String operator = anon.login("admin", "admin").token();
+        String[] p = operator.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"root\"");
+        String forged = p[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + p[2];
+        callers.put(Caller.FORGED, anon.withToken(forged));
+        callers.put(Caller.REFRESH, anon.withToken(anon.loginRaw("admin", "admin", null).json().path("RefreshToken").asString()));
+        callers.put(Caller.CUSTOMER, as("customer"));
+        callers.put(Caller.RESELLER, as("reseller"));
+        callers.put(Caller.OPERATOR, anon.withToken(operator));
+        assertEquals("10910", callers.get(Caller.OPERATOR).get("/api/Ping").code(), "the operator token works");
+        assertEquals(401, callers.get(Caller.EXPIRED).get("/api/Ping").status(), "the expired token has expired");
+    }
+
+    /** Every route of every handler mapping of the application. */
+    private List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        for (HandlerMapping mapping : context.getBeansOfType(HandlerMapping.class).values()) {
+            if (mapping instanceof AbstractHandlerMethodMapping<?> methods) {
+                for (Object info : methods.getHandlerMethods().keySet()) {
+                    RequestMappingInfo rmi = (RequestMappingInfo) info;
+                    Set<RequestMethod> verbs = rmi.getMethodsCondition().getMethods();
+                    for (PathPattern pattern : rmi.getPathPatternsCondition().getPatterns()) {
+                        if (verbs.isEmpty()) out.add(new Route("ANY", pattern.getPatternString()));
+                        verbs.forEach(v -> out.add(new Route(v.name(), pattern.getPatternString())));
+                    }
+                }
+            } else if (mapping instanceof AbstractUrlHandlerMapping urls) {
+                urls.getHandlerMap().keySet().forEach(p -> out.add(new Route("GET", p)));
+                if (urls.getRootHandler() != null) out.add(new Route("GET", "/"));
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static Map<String, Rule> rules(Object... kv) {
+        Map<String, Rule> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (m.put((String) kv[i], (Rule) kv[i + 1]) != null) throw new IllegalStateException("rule twice: " + kv[i]);
+        }
+        return m;
+    }
+}
