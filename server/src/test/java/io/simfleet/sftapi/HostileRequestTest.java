@@ -1,0 +1,181 @@
+package io.simfleet.sftapi;
+
+import static io.simfleet.testkit.Api.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.simfleet.testkit.Api;
+import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Fixtures;
+import io.simfleet.testkit.Fixtures.Tenant;
+import io.simfleet.testkit.Resp;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Requests a client would never send on purpose: each answers the envelope and changes nothing. */
+class HostileRequestTest extends ApiTestBase {
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private int port() {
+        return Integer.parseInt(env.getRequiredProperty("local.server.port"));
+    }
+
+    private static void assertEnvelope(Resp r, int status, String code) {
+        assertEquals(status, r.status(), r.raw());
+        assertEquals("1", r.result(), r.raw());
+        assertEquals(code, r.code(), r.raw());
+    }
+
+    @Test
+    void invalidPercentEncodingOrUtf8InAQueryParameterIs1001NamingIt() throws IOException {
+        Api customer = as("customer");
+        for (String call : new String[] {"/api/GetEndpoints", "/api/GetEndPointProfile", "/api/fetchSIM", "/api/QueryRatePlan",
+                "/api/GetEndpointEvents", "/api/getJobStatus", "/api/fetchApnGroup"}) {
+            for (String bad : new String[] {"%ZZ", "%C3%28", "%E2%82", "%", "%ff%fe", "%C0%AF"}) {
+                String answer = raw("GET " + call + "?endPointId=" + bad + "&pageNumber=1 HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-Authorization: Bearer " + customer.token() + "\r\nConnection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), call + "?" + bad + " → " + answer);
+                JsonNode param = assertEnvelopeIn(answer, "1001");
+                assertEquals("Wrong input parameter - endPointId", param.path("resultDescription").asString(), call + "?" + bad);
+            }
+        }
+        // a bad parameter name is refused too, before the token is even looked at
+        String answer = raw("GET /api/GetEndpoints?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(assertEnvelopeIn(answer, "1001").path("resultDescription").asString().contains("query parameter name"), answer);
+        // valid UTF-8 in a parameter is still fine
+        assertEquals("6742", customer.get("/api/GetEndpoints?endPointName=%C3%A9t%C3%A9").code());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndCreatesNothing() throws Exception {
+        Tenant t = new Fixtures(anon()).enterprise(1);
+        Integer before = jdbc.queryForObject("SELECT count(*) FROM endpoint WHERE account_id = ?", Integer.class, t.accountId());
+        // a valid CreateEndPoint padded with 3 MB of whitespace, sent without Content-Length
+        byte[] json = Api.JSON.writeValueAsBytes(Fixtures.createBody(t, t.iccids().get(0), false));
+        byte[] body = Arrays.copyOf(json, json.length + 3 * 1024 * 1024);
+        Arrays.fill(body, json.length, body.length, (byte) ' ');
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/api/CreateEndPoint"))
+                .header("Content-Type", "application/json").header("X-Authorization", "Bearer " + t.api().token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, res.statusCode(), res.body());
+        JsonNode param = Api.JSON.readTree(res.body()).path("Response").path("resultParam");
+        assertEquals("1001", param.path("resultCode").asString());
+        assertTrue(param.path("resultDescription").asString().contains("body larger than"), res.body());
+        assertEquals(before, jdbc.queryForObject("SELECT count(*) FROM endpoint WHERE account_id = ?", Integer.class, t.accountId()));
+        // and the same body under the limit is taken
+        assertEquals("0", t.api().post("/api/CreateEndPoint", new String(json, StandardCharsets.UTF_8)).result());
+    }
+
+    @Test
+    void whatTheContainerRefusesBeforeRoutingAnswersTheEnvelope() throws IOException {
+        String longLine = "GET /api/Ping?x=" + "a".repeat(20_000) + " HTTP/1.1";
+        String[] requests = {
+                "GET /api/Ping?a b=1 HTTP/1.1",
+                "GET /api/Ping?name=\u00e9 HTTP/1.1",
+                "GET /api/Pi\u00e9ng HTTP/1.1",
+                "GET /adm%00in/accounts HTTP/1.1",
+                "GET /admin%2Faccounts HTTP/1.1",
+                "GET /api/GetEndpoints%00 HTTP/1.1",
+                longLine,
+        };
+        for (String line : requests) {
+            String answer = raw(line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), line + " → " + answer);
+            assertEnvelopeIn(answer, "1001");
+        }
+        String bigHeader = raw("GET /api/Ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertTrue(bigHeader.startsWith("HTTP/1.1 400"), bigHeader);
+        assertEnvelopeIn(bigHeader, "1001");
+    }
+
+    @Test
+    void traceAndOptionsAnswer405InTheEnvelope() throws IOException {
+        for (String method : new String[] {"TRACE", "OPTIONS"}) {
+            for (String path : new String[] {"/api/Ping", "/admin/accounts", "/api/login", "/nowhere"}) {
+                String answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 405"), method + " " + path + " → " + answer);
+                assertEnvelopeIn(answer, "1001");
+            }
+        }
+    }
+
+    @Test
+    void aDisabledAccountCannotLogInAndItsTokensStop() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(0);
+        Api admin = fx.admin();
+        assertEquals("10910", t.api().get("/api/Ping").code());
+
+        // disabled through this instance: refused at once
+        assertEquals(200, admin.patch("/admin/accounts/" + t.accountId(), map("active", false)).status());
+        Resp refused = t.api().get("/api/fetchApnGroup");
+        assertEnvelope(refused, 401, "401");
+        assertTrue(refused.description().contains("account disabled"), refused.raw());
+        Resp login = anon().loginRaw(t.username(), "secret", null);
+        assertEquals("10002", login.code(), login.raw());
+        assertTrue(login.description().contains("disabled"), login.raw());
+        // a wrong password still says only that: whether the account is disabled is not for guessers
+        assertEquals("10126", anon().loginRaw(t.username(), "wrong", null).code());
+        // a reseller's support access into it is refused as well
+        assertEquals("10002", anon().loginRaw("reseller", "reseller", t.accountId()).code());
+
+        assertEquals(200, admin.patch("/admin/accounts/" + t.accountId(), map("active", true)).status());
+        Api again = anon().login(t.username(), "secret");
+        assertEquals("10910", again.get("/api/Ping").code());
+
+        // disabled by another instance (straight in the database): seen within the status cache time
+        jdbc.update("UPDATE account SET active = false WHERE id = ?", t.accountId());
+        clock.advance(Duration.ofSeconds(11));
+        assertEnvelope(again.get("/api/Ping"), 401, "401");
+        assertEnvelope(again.post("/api/createTag", map("tagInfo", map("createTag", java.util.List.of(map("tagName", "x"))))), 401, "401");
+        assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM tag WHERE account_id = ?", Integer.class, t.accountId()));
+    }
+
+    private static JsonNode assertEnvelopeIn(String httpAnswer, String code) {
+        String body = httpAnswer.substring(httpAnswer.indexOf("\r\n\r\n") + 4);
+        if (httpAnswer.toLowerCase().contains("transfer-encoding: chunked")) {
+            body = body.substring(body.indexOf("\r\n") + 2);
+            body = body.substring(0, body.lastIndexOf("}") + 1);
+        }
+        JsonNode json = Api.JSON.readTree(body);
+        assertEquals(code, json.path("Response").path("resultParam").path("resultCode").asString(), httpAnswer);
+        assertFalse(body.contains("<html"), body);
+        return json.path("Response").path("resultParam");
+    }
+
+    /** Sends bytes as they are (ISO-8859-1 for the raw non-ASCII byte), answers what came back. */
+    private String raw(String request) throws IOException {
+        try (Socket s = new Socket("localhost", port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
