@@ -182,7 +182,6 @@ class AdminController {
         if (p.serviceProfileId() == null) throw DomainException.missing("serviceProfileId");
         int validity = p.validityDays() == null ? 30 : p.validityDays();
         if (validity < 1 || validity > 3650) throw DomainException.wrong("validityDays");
-        if (p.amount() != null && p.amount().signum() < 0) throw DomainException.wrong("amount");
         List<Benefit> benefits = p.benefits() == null ? List.of() : p.benefits();
         for (Benefit b : benefits) {
             if (b.type() == null || !List.of("DATA", "SMS", "NBIOT").contains(b.type())) throw DomainException.wrong("benefits.type");

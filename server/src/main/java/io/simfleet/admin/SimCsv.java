@@ -1,6 +1,7 @@
 package io.simfleet.admin;
 
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.sim.Sim.SupplierImsi;
 import io.simfleet.sim.SimService.NewSim;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.Set;
  * The CSV form of a SIM import: a header line naming the columns (any order, case-insensitive)
  * {@code iccid, masterImsi, msisdn, eid, ean, product, activationCode} and one column per
  * sponsor {@code IR1..IR4} holding that sponsor's supplier IMSI. Values may not contain commas
- * (none of these fields can). Empty cells are absent values.
+ * (none of these fields can). Empty cells are absent values. A cell follows the operator API's
+ * text rule ({@link Input#textProblem}): no control character, at most {@link Input#MAX_TEXT}
+ * characters, else {@code 1001 <column> (CSV line <n>)}.
  */
 final class SimCsv {
     private static final Set<String> FIELDS = Set.of("iccid", "masterimsi", "msisdn", "eid", "ean", "product", "activationcode");
@@ -46,6 +49,9 @@ final class SimCsv {
             String[] cells = lines[n].split(",", -1);
             if (cells.length != header.length) {
                 throw DomainException.wrong("CSV line " + (n + 1) + " (" + cells.length + " cells, header has " + header.length + ")");
+            }
+            for (int i = 0; i < cells.length; i++) {
+                if (Input.textProblem(cells[i], Input.MAX_TEXT) != null) throw DomainException.wrong(header[i].trim() + " (CSV line " + (n + 1) + ")");
             }
             List<SupplierImsi> suppliers = new ArrayList<>();
             for (String s : sponsors) {

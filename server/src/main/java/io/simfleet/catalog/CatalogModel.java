@@ -17,7 +17,7 @@ public final class CatalogModel {
                                  String services, String accessVariantId, String ratType, List<Feature> features) {
         /** Services as SFT names (DATA, SMS_MO, SMS_MT, NB-IOT) from the profile's enabled features. */
         public boolean hasFeature(String featureName) {
-            return features.stream().anyMatch(f -> f.featureName().equals(featureName) && "true".equals(f.value()));
+            return features.stream().anyMatch(f -> featureName.equals(f.featureName()) && "true".equals(f.value()));
         }
     }
 

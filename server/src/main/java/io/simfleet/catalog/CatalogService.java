@@ -2,6 +2,7 @@ package io.simfleet.catalog;
 
 import io.simfleet.catalog.CatalogModel.*;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -63,13 +64,18 @@ public class CatalogService {
         return saved;
     }
 
-    /** Defines a roaming profile with its networks; a null id (0) gets a fresh one. */
+    /** Defines a roaming profile with its networks (every field of a network is required); a null id (0) gets a fresh one. */
     @Transactional
     public RoamingProfile defineRoamingProfile(long account, Long id, String name, boolean test, List<Network> networks) {
         long rid = id != null ? id : freshId("roaming_profile");
         requireFree("roaming_profile", rid, "roamingProfileId");
         if (networks == null || networks.isEmpty()) throw DomainException.missing("networks");
         for (Network n : networks) {
+            required(n.operatorId(), "operatorId");
+            required(n.operatorName(), "operatorName");
+            required(n.categoryGroupId(), "categoryGroupId");
+            required(n.tadigCode(), "tadigCode");
+            required(n.countryName(), "countryName");
             if (n.mccMnc() == null || !n.mccMnc().matches("\\d{5,6}(,\\d{5,6})*")) throw DomainException.wrong("mccMnc");
         }
         RoamingProfile p = new RoamingProfile(account, rid, name, test, networks);
@@ -79,13 +85,14 @@ public class CatalogService {
     }
 
     /**
-     * Defines a plan. Its roaming profiles and service profile must belong to the same account.
-     * A null id gets a numeric one.
+     * Defines a plan. Its roaming profiles and service profile must belong to the same account;
+     * its amount fits the money column as given ({@link Input#amount}). A null id gets a numeric one.
      */
     @Transactional
     public Plan definePlan(Plan p) {
         String id = p.id() != null ? p.id() : Long.toString(freshId("plan"));
         requireFree("plan", id, "planId");
+        Input.amount(p.amount(), "amount");
         if (p.roamingProfileIds().isEmpty() || repo.roamingProfiles(p.accountId(), p.roamingProfileIds()).size() != p.roamingProfileIds().size()) {
             throw DomainException.wrong("destGroupId");
         }
@@ -146,6 +153,10 @@ public class CatalogService {
             id = repo.nextId();
         } while (repo.idTaken(table, id));
         return id;
+    }
+
+    private static void required(String value, String field) {
+        if (value == null || value.isBlank()) throw DomainException.missing(field);
     }
 
     private void requireFree(String table, Object id, String field) {

@@ -16,4 +16,14 @@ public record BulkCreate(String name, long firstNameId, List<String> iccids, Str
     public String nameOf(int i) {
         return name + "_" + (firstNameId + i);
     }
+
+    /**
+     * Every name of the batch follows Create's name rule ({@link EndpointRules#name}), else 1001
+     * naming {@code endPointName}. The suffix grows with {@code i}, so the first name is the
+     * shortest and the last the longest: checking those two checks them all.
+     */
+    public void checkNames() {
+        EndpointRules.name(nameOf(0), "endPointName");
+        EndpointRules.name(nameOf(iccids.size() - 1), "endPointName");
+    }
 }

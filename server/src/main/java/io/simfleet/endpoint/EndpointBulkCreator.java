@@ -50,8 +50,7 @@ public class EndpointBulkCreator {
         long acc = actor.accountId();
         Account account = accounts.get(acc);
         if (account.lowBalance()) throw new DomainException(ResultCode.LOW_BALANCE);
-        EndpointRules.name(cmd.nameOf(0), "endPointName");
-        EndpointRules.name(cmd.nameOf(cmd.iccids().size() - 1), "endPointName");
+        cmd.checkNames(); // checked at submission already; a job stored before that check is refused here
         if (!cmd.addonPlanIds().isEmpty() && !cmd.activate()) throw new DomainException(ResultCode.CREATE_ENDPOINT_FAILURE, ADDON_NEEDS_ACTIVE);
         EndpointRules.Checked checked = rules.create(account, cmd.planId(), cmd.apnGroupId(), cmd.roamingProfileIds(), cmd.tagIds(),
                 cmd.addonPlanIds(), cmd.valueAddedFeatureIds(), cmd.dynamicBenefitId(), cmd.activate());

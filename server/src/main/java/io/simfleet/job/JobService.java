@@ -69,9 +69,13 @@ public class JobService {
 
     // --- submission
 
-    /** Stores a bulk create and answers its id (simProvisionId); the same key and request answer the first id. */
+    /**
+     * Stores a bulk create and answers its id (simProvisionId); the same key and request answer the
+     * first id. Names the batch cannot make are refused at once (1001 endPointName), not in the job.
+     */
     @Transactional
     public long submitBulkCreate(Actor actor, BulkCreate cmd, String idempotencyKey, String requestHash) {
+        cmd.checkNames();
         Optional<Long> replay = replay(actor, idempotencyKey, requestHash);
         if (replay.isPresent()) return replay.get();
         boolean oem = accounts.get(actor.accountId()).oemEnabled();

@@ -1,6 +1,7 @@
 package io.simfleet.sftapi;
 
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import tools.jackson.databind.node.NullNode;
 /**
  * Typed access to an SFT request object. Scalars may come as JSON strings or as JSON numbers and
  * booleans ({@code "true"} and {@code true} alike). A wrong type or value raises
- * {@code 1001 Wrong input parameter - <field>}; a missing mandatory field {@code 1000}.
+ * {@code 1001 Wrong input parameter - <field>}; a missing mandatory field {@code 1000}. No value
+ * may hold a control character, and numbers are ASCII digits ({@link Input}).
  */
 final class Params {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -139,8 +141,14 @@ final class Params {
     String text(String field) {
         JsonNode v = raw(field);
         if (v == null) return null;
-        if (v.isString() || v.isNumber() || v.isBoolean()) return v.asString().trim();
+        if (v.isString() || v.isNumber() || v.isBoolean()) return scalar(v.asString(), field);
         throw DomainException.wrong(field);
+    }
+
+    /** A scalar as given, trimmed; one holding a control character (a NUL, a line break …) is refused, not trimmed away. */
+    private static String scalar(String v, String field) {
+        if (Input.hasControlCharacter(v)) throw DomainException.wrong(field);
+        return v.trim();
     }
 
     String requiredText(String field) {
@@ -172,9 +180,9 @@ final class Params {
         throw DomainException.wrong(field);
     }
 
-    /** {@code v} when it is {@code min}–{@code max} digits, else 1001 naming {@code field}. */
+    /** {@code v} when it is {@code min}–{@code max} ASCII digits, else 1001 naming {@code field}. */
     static String digits(String v, String field, int min, int max) {
-        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) throw DomainException.wrong(field);
+        if (v.length() < min || v.length() > max || !Input.asciiDigits(v)) throw DomainException.wrong(field);
         return v;
     }
 
@@ -188,9 +196,7 @@ final class Params {
         String v = text(field);
         if (v == null || v.isEmpty()) return null;
         try {
-            BigDecimal d = new BigDecimal(v);
-            if (d.signum() < 0 || d.precision() - d.scale() > 12) throw DomainException.wrong(field);
-            return d;
+            return Input.amount(new BigDecimal(v), field);
         } catch (NumberFormatException e) {
             throw DomainException.wrong(field);
         }
@@ -204,7 +210,7 @@ final class Params {
         if (v.isArray()) {
             for (JsonNode item : v.values()) {
                 if (!(item.isString() || item.isNumber())) throw DomainException.wrong(field);
-                String s = item.asString().trim();
+                String s = scalar(item.asString(), field);
                 if (s.isEmpty()) throw DomainException.wrong(field);
                 out.add(s);
             }
@@ -224,8 +230,8 @@ final class Params {
         return list(field, separators).stream().map(s -> parseLong(s, field)).toList();
     }
 
+    /** 1–18 ASCII digits (any id fits a BIGINT), else 1001 naming {@code field}. */
     static long parseLong(String v, String field) {
-        if (v.length() > 18 || !v.chars().allMatch(Character::isDigit) || v.isEmpty()) throw DomainException.wrong(field);
-        return Long.parseLong(v);
+        return Long.parseLong(digits(v, field, 1, 18));
     }
 }

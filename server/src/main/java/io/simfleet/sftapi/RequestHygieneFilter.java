@@ -1,5 +1,6 @@
 package io.simfleet.sftapi;
 
+import io.simfleet.common.BodyTooLargeException;
 import io.simfleet.common.ResultCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code OPTIONS}: 405; simfleet serves no browser cross-origin calls).
  */
 class RequestHygieneFilter extends OncePerRequestFilter {
-    static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
+    static final long MAX_BODY_BYTES = BodyTooLargeException.MAX_BYTES;
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -111,21 +112,6 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
         if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
-    }
-
-    /** Whether a failure comes from a body read past the limit (the converters wrap the IOException). */
-    static boolean bodyTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) return true;
-        }
-        return false;
-    }
-
-    /** Raised while a body is read past the limit; the exception handlers answer it with 413. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("request body larger than " + MAX_BODY_BYTES + " bytes");
-        }
     }
 
     /** Counts the bytes of the body as they are read, whatever the transfer encoding. */

@@ -1,6 +1,8 @@
 package io.simfleet.sftapi;
 
+import io.simfleet.common.BodyTooLargeException;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.RateLimitExceededException;
 import io.simfleet.common.ResultCode;
 import java.util.Map;
@@ -45,7 +47,7 @@ class SftExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        if (RequestHygieneFilter.bodyTooLarge(e)) {
+        if (BodyTooLargeException.causedBy(e)) {
             return Sft.failure(HttpStatus.CONTENT_TOO_LARGE, ResultCode.WRONG_INPUT_PARAMETER.code(), SftResponses.bodyTooLarge());
         }
         return badRequest("Request");
@@ -80,9 +82,13 @@ class SftExceptionHandler {
                 ResultCode.WRONG_INPUT_PARAMETER.describe("path (no such operation)"));
     }
 
-    /** A concurrent writer won (unique key, lock timeout): the request changed nothing. */
+    /**
+     * A concurrent writer won (unique key, lock timeout): the request changed nothing. A value the
+     * database refused as data is not such a conflict but bad input: 1001.
+     */
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        if (Input.refusedAsData(e)) return refusedAsData(e);
         log.info("Request refused by a database constraint: {}", e.getMessage());
         return Sft.failure(HttpStatus.OK, ResultCode.OPERATION_FAILED_VERIFY.code(), ResultCode.OPERATION_FAILED_VERIFY.describe(null));
     }
@@ -94,8 +100,19 @@ class SftExceptionHandler {
             log.debug("Client disconnected: {}", e.getMessage());
             return null;
         }
+        if (Input.refusedAsData(e)) return refusedAsData(e);
         log.error("Unexpected failure", e);
         return Sft.failure(HttpStatus.INTERNAL_SERVER_ERROR, ResultCode.INTERNAL_FAILURE.code(), ResultCode.INTERNAL_FAILURE.describe(null));
+    }
+
+    /**
+     * The database refused a value as data (SQLState class 22: out of range, invalid byte
+     * sequence …): bad input that no check caught, answered 1001 (the field is not known) rather
+     * than 10239, which would send the client to check whether its write happened. Nothing was written.
+     */
+    private static ResponseEntity<Map<String, Object>> refusedAsData(Exception e) {
+        log.warn("A value got past the input checks and was refused by the database: {}", e.getMessage());
+        return Sft.failure(HttpStatus.OK, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("Request"));
     }
 
     private static boolean clientGone(Throwable e) {

@@ -3,6 +3,7 @@ package io.simfleet.sim;
 import io.simfleet.catalog.CatalogModel.SimProduct;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
 import java.time.Clock;
@@ -37,7 +38,8 @@ public class SimService {
     /**
      * Imports a batch of SIMs into an enterprise, all Ready To Activate. All or nothing: one
      * malformed or already known ICCID/IMSI/MSISDN/EID refuses the whole batch with 1000/1001
-     * naming the field and the value.
+     * naming the field and the value. These numbers are ASCII digits only: an ICCID in other
+     * digits could never be linked (every call that names an ICCID takes ASCII digits).
      */
     @Transactional
     public List<Sim> importSims(long account, List<NewSim> batch) {
@@ -161,7 +163,7 @@ public class SimService {
     private static String digits(String value, String field, int min, int max) {
         if (value == null || value.isBlank()) throw DomainException.missing(field);
         String v = value.trim();
-        if (v.length() < min || v.length() > max || !v.chars().allMatch(Character::isDigit)) {
+        if (v.length() < min || v.length() > max || !Input.asciiDigits(v)) {
             throw DomainException.wrong(field + " (" + v + ")");
         }
         return v;

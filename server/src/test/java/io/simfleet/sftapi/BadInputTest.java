@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.simfleet.testkit.Api;
 import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Fixtures;
+import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Requests that cannot be read get a 4xx with the envelope, never a 500 or a stack trace, and write nothing. */
@@ -71,5 +76,60 @@ class BadInputTest extends ApiTestBase {
         Resp malformed = anon().post("/api/login", "{oops");
         assertEquals(400, malformed.status());
         clean(malformed);
+    }
+
+    private static String encoded(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** What a refused request must leave as it was: the tenant's endpoints, tags and SIMs. */
+    private static String state(Tenant t) {
+        return t.api().get("/api/GetEndpoints").response().path("responseParam").toString()
+                + t.api().get("/api/GetTags").response().path("responseParam")
+                + t.api().get("/api/fetchSIM").response().path("responseParam");
+    }
+
+    @Test
+    void controlCharactersAreRefusedNamingTheField() {
+        Tenant t = new Fixtures(anon()).enterprise(1);
+        String before = state(t);
+        // a trailing NUL used to be trimmed away silently, and the endpoint created
+        t.api().post("/api/CreateEndPoint", Fixtures.createBody(t, null, false, "name", "Endpoint one\u0000"))
+                .expect("1001").expectDescription("Wrong input parameter - name");
+        t.api().post("/api/CreateEndPoint", Fixtures.createBody(t, null, false, "name", "Endpoint\ttwo"))
+                .expect("1001").expectDescription("Wrong input parameter - name");
+        t.api().post("/api/createTag", map("tagInfo", map("createTag", List.of(map("tagName", "batch\u0000")))))
+                .expect("1001").expectDescription("Wrong input parameter - tagName");
+        t.api().post("/api/CreateEndPoint", Fixtures.createBody(t, null, false, "addonPlanIds", List.of("A\u0001")))
+                .expect("1001").expectDescription("Wrong input parameter - addonPlanIds");
+        // query parameters too
+        t.api().get("/api/GetServiceProfile?serviceProfileId=SP%00").expect("1001").expectDescription("Wrong input parameter - serviceProfileId");
+        assertEquals(before, state(t));
+        // a NUL would have reached the user look-up (PostgreSQL refuses it: 10239 before)
+        Resp login = anon().post("/api/login", map("username", "cust\u0000omer", "password", "customer"));
+        login.expect("1001").expectDescription("Wrong input parameter - username");
+        clean(login);
+    }
+
+    @Test
+    void digitsAreAsciiDigits() {
+        Tenant t = new Fixtures(anon()).enterprise(1);
+        long id = Fixtures.endpoint(t, null, false);
+        String before = state(t);
+        String arabic = encoded(Long.toString(id).chars().mapToObj(c -> String.valueOf((char) ('\u0660' + c - '0'))).reduce("", String::concat));
+        t.api().get("/api/GetEndPointProfile?endPointId=" + id).expect("1082");
+        t.api().get("/api/GetEndPointProfile?endPointId=" + arabic).expect("1001").expectDescription("Wrong input parameter - endPointId");
+        t.api().get("/api/GetEndPointProfile?endPointId=0x" + Long.toHexString(id)).expect("1001");
+        t.api().get("/api/GetEndpoints?page=" + encoded("١")).expect("1001").expectDescription("Wrong input parameter - page");
+        t.api().get("/api/fetchSIM?simStatusId=" + encoded("٥")).expect("1001").expectDescription("Wrong input parameter - simStatusId");
+        t.api().post("/api/CreateEndPoint", Fixtures.createBody(t, null, false, "roamingProfileId", "٣٥٨"))
+                .expect("1001").expectDescription("Wrong input parameter - roamingProfileId");
+        t.api().post("/api/EndPointLifeCycleChange", map("Request", map("imsi", "٢٠٦٢٨٩٠٠٠٠٠٠٠٠١", "requestParam", map("lifeCycle", "S"))))
+                .expect("1001").expectDescription("Wrong input parameter - imsi");
+        t.api().patch("/api/endpointbulk", map("Request", map("resourceType", "endPointId", "valuelist", List.of("٥١٣٦٨٥٩٢"),
+                "requestParam", map("imeiLockStatus", "LOCK")))).expect("1001").expectDescription("Wrong input parameter - valuelist");
+        t.api().patch("/api/endpointbulk", map("Request", map("resourceType", "iccid", "valuelist", List.of("٨٩٣٢٠٤٢٠٠٠٠٠٠٠٠١٥١٩٠"),
+                "requestParam", map("imeiLockStatus", "LOCK")))).expect("1001").expectDescription("Wrong input parameter - valuelist");
+        assertEquals(before, state(t));
     }
 }
