@@ -55,7 +55,8 @@ public class AuthService {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
             throw DomainException.wrong("username");
         }
-        if (password == null || password.length() < 3 || password.length() > 128) {
+        // BCrypt uses at most 72 bytes of a password and refuses longer ones
+        if (password == null || password.length() < 3 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
             throw DomainException.wrong("password");
         }
         accounts.get(accountId);
