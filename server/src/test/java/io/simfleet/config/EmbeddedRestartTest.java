@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The server as the README starts it: embedded PostgreSQL in a data directory, demo data, a
- * generated JWT secret. Everything written survives a stop and a start, and the database is
+ * generated JWT secret and database password. Everything written survives a stop and a start, and the database is
  * stopped with the server.
  */
 class EmbeddedRestartTest {
@@ -44,6 +44,7 @@ class EmbeddedRestartTest {
             endpointId = created.response().path("endPointId").asString();
         }
         assertTrue(Files.exists(dir.resolve("jwt-secret")), "the generated secret is kept");
+        assertTrue(Files.exists(dir.resolve("db-password")), "so is the generated database password");
         assertTrue(Files.isDirectory(dir.resolve("pg")));
         assertTrue(!Files.exists(dir.resolve("pg").resolve("postmaster.pid")), "PostgreSQL was stopped with the server");
 
