@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simfleet.config.DatabaseConfig.EmbeddedDatabase;
+import io.simfleet.testkit.LocalAddresses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -100,7 +98,7 @@ class EmbeddedDatabaseTest {
                 assertTrue(rs.next() && rs.getBoolean(1), "the password is stored as a SCRAM verifier");
             }
         }
-        Optional<InetAddress> outside = nonLoopbackAddress();
+        Optional<InetAddress> outside = LocalAddresses.nonLoopback();
         if (outside.isPresent()) {
             SQLException refused = assertThrows(SQLException.class,
                     () -> connect(db.port(), outside.get().getHostAddress(), db.password()).close());
@@ -132,16 +130,6 @@ class EmbeddedDatabaseTest {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
-        for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!ni.isUp() || ni.isLoopback()) continue;
-            for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) return Optional.of(a);
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean posix(Path file) {

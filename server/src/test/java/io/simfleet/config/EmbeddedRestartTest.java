@@ -1,14 +1,22 @@
 package io.simfleet.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simfleet.SimfleetApplication;
 import io.simfleet.testkit.Api;
+import io.simfleet.testkit.LocalAddresses;
 import io.simfleet.testkit.Resp;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,11 +39,27 @@ class EmbeddedRestartTest {
         return new Api(Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port")));
     }
 
+    /** The port answers on 127.0.0.1 and on no other address of this machine. */
+    private static void assertLoopbackOnly(ConfigurableApplicationContext ctx) throws IOException {
+        int port = Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port"));
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        }
+        Optional<InetAddress> outside = LocalAddresses.nonLoopback();
+        if (outside.isPresent()) {
+            try (Socket s = new Socket()) {
+                assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(outside.get(), port), 2000),
+                        "nothing listens on " + outside.get());
+            }
+        }
+    }
+
     @Test
     void dataAndSecretSurviveARestart(@TempDir Path dir) throws Exception {
         String endpointId;
         String token;
         try (ConfigurableApplicationContext first = start(dir)) {
+            assertLoopbackOnly(first); // demo data on, no server.address
             Api customer = api(first).login("customer", "customer");
             token = customer.token();
             Resp created = customer.post("/api/CreateEndPoint", Map.of("Request", Map.of("requestParam", Map.of(
