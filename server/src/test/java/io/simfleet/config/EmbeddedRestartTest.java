@@ -18,8 +18,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * generated JWT secret and database password. Everything written survives a stop and a start, and the database is
  * stopped with the server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
@@ -55,11 +59,13 @@ class EmbeddedRestartTest {
     }
 
     @Test
-    void dataAndSecretSurviveARestart(@TempDir Path dir) throws Exception {
+    void dataAndSecretSurviveARestart(@TempDir Path dir, CapturedOutput log) throws Exception {
         String endpointId;
         String token;
         try (ConfigurableApplicationContext first = start(dir)) {
             assertLoopbackOnly(first); // demo data on, no server.address
+            assertTrue(log.getOut().contains("HTTP server binds to 127.0.0.1 only, because the demo data is on"), "says where and why");
+            assertTrue(log.getOut().contains("DEMO DATA IS ON: the demo users' passwords are public"), "warns about the passwords");
             Api customer = api(first).login("customer", "customer");
             token = customer.token();
             Resp created = customer.post("/api/CreateEndPoint", Map.of("Request", Map.of("requestParam", Map.of(
