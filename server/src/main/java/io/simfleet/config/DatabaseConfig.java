@@ -110,8 +110,7 @@ public class DatabaseConfig {
             String password = SecretFile.readOrCreate(passwordFile,
                     () -> Base64.getUrlEncoder().withoutPadding().encodeToString(SecretFile.randomBytes(32)));
             Files.createDirectories(dir);
-            log.info("Starting embedded PostgreSQL with data in {}, on loopback only, password in {}",
-                    dir.toAbsolutePath(), passwordFile.toAbsolutePath());
+            log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -145,6 +144,8 @@ public class DatabaseConfig {
                         + "older simfleet): its superuser now has the password kept in {}, and pg_hba.conf requires it",
                         dir.toAbsolutePath(), passwordFile.toAbsolutePath());
             }
+            log.info("Embedded PostgreSQL listens on localhost:{} only; user postgres, password in {}",
+                    db.port(), passwordFile.toAbsolutePath());
             return db;
         }
 
