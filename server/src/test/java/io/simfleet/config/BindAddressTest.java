@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.simfleet.config.BindAddress.Decision;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -55,7 +56,9 @@ class BindAddressTest {
         assertNull(production.getAddress());
     }
 
+    /** Bound as Spring binds it, so that the test does not depend on the record's other components. */
     private static SimfleetProperties props(boolean demoData) {
-        return new SimfleetProperties(null, null, null, demoData, null, null, null);
+        MockEnvironment env = new MockEnvironment().withProperty("simfleet.demo-data", Boolean.toString(demoData));
+        return Binder.get(env).bindOrCreate("simfleet", SimfleetProperties.class);
     }
 }
