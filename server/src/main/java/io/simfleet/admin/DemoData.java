@@ -66,11 +66,17 @@ class DemoData implements ApplicationRunner {
         if (!props.demoDataEnabled()) {
             return;
         }
+        log.warn("""
+                DEMO DATA IS ON: the demo users' passwords are public. customer, oem, prepaid, other, travel and reseller
+                  log in with their user name as password, and the operator user admin with 'admin' (unless
+                  SIMFLEET_ADMIN_PASSWORD was set when the database was created). Do not expose this server to a network.
+                  For real use, start on a new data directory or database with SIMFLEET_DEMO_DATA=false.""");
         if (accounts.find(RESELLER).isPresent()) {
             log.info("Demo data: already loaded");
             return;
         }
         tx.executeWithoutResult(s -> load());
+        boolean adminPasswordSet = props.adminPassword() != null && !props.adminPassword().isBlank();
         log.info("""
                 Demo data loaded. Users (username / password):
                   customer / customer   enterprise 41078552 "Customer" (postpaid, the walkthrough's account)
@@ -79,7 +85,8 @@ class DemoData implements ApplicationRunner {
                   other / other         enterprise 41078555 (a second enterprise of the same reseller)
                   reseller / reseller   reseller 31077026
                   travel / travel       enterprise 41078556 "Travel SIM Seller" (prepaid, 20 000 SIMs for bulk provisioning)
-                  admin / admin         operator 10000001 (operator API under /admin)""");
+                  admin / {}         operator 10000001 (operator API under /admin)""",
+                adminPasswordSet ? "(SIMFLEET_ADMIN_PASSWORD)" : "admin");
     }
 
     private void load() {

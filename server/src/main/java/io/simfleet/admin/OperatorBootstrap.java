@@ -49,11 +49,16 @@ class OperatorBootstrap implements ApplicationRunner {
             accounts.create(new NewAccount(OPERATOR, null, AccountType.OPERATOR, "simfleet Operator", 1, false, false, false));
             auth.createUser("admin", password, OPERATOR);
         });
-        if (generated && !props.demoDataEnabled()) {
-            log.warn("Operator account {} created with user 'admin' and the generated password {} (set SIMFLEET_ADMIN_PASSWORD to choose it)",
-                    OPERATOR, password);
+        if (!generated) {
+            log.info("Operator account {} created with user 'admin' and the password of SIMFLEET_ADMIN_PASSWORD", OPERATOR);
+        } else if (props.demoDataEnabled()) {
+            log.info("Operator account {} created with user 'admin' and the demo password 'admin', which is public", OPERATOR);
         } else {
-            log.info("Operator account {} created with user 'admin'", OPERATOR);
+            log.warn("""
+                    Operator account {} created with user 'admin' and a GENERATED password: {}
+                      This log line is the only place it is shown (only its hash is stored): note it now.
+                      To choose the password instead, set SIMFLEET_ADMIN_PASSWORD before the first start on a new database.""",
+                    OPERATOR, password);
         }
     }
 

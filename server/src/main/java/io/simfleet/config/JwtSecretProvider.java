@@ -1,12 +1,6 @@
 package io.simfleet.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.stereotype.Component;
 
@@ -40,23 +34,8 @@ public class JwtSecretProvider {
         if (!props.embeddedDatabase()) {
             throw new IllegalStateException("SIMFLEET_JWT_SECRET is required when SIMFLEET_DB_URL points to an external database");
         }
-        Path file = props.dataDir().resolve("jwt-secret");
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            Files.createDirectories(props.dataDir());
-            byte[] fresh = new byte[64];
-            new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
-        }
+        String kept = SecretFile.readOrCreate(props.dataDir().resolve("jwt-secret"),
+                () -> Base64.getEncoder().encodeToString(SecretFile.randomBytes(64)));
+        return Base64.getDecoder().decode(kept);
     }
 }
