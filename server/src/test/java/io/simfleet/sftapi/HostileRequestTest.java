@@ -129,6 +129,7 @@ class HostileRequestTest extends ApiTestBase {
         Tenant t = fx.enterprise(0);
         Api admin = fx.admin();
         assertEquals("10910", t.api().get("/api/Ping").code());
+        String refreshToken = anon().loginRaw(t.username(), "secret", null).json().path("RefreshToken").asString();
 
         // disabled through this instance: refused at once
         assertEquals(200, admin.patch("/admin/accounts/" + t.accountId(), map("active", false)).status());
@@ -140,6 +141,10 @@ class HostileRequestTest extends ApiTestBase {
         assertTrue(login.description().contains("disabled"), login.raw());
         // a wrong password still says only that: whether the account is disabled is not for guessers
         assertEquals("10126", anon().loginRaw(t.username(), "wrong", null).code());
+        // its refresh tokens no longer give new tokens
+        Resp refreshed = anon().withToken(refreshToken).get("/api/RefreshToken");
+        assertEnvelope(refreshed, 401, "401");
+        assertTrue(refreshed.description().contains("account disabled"), refreshed.raw());
         // a reseller's support access into it is refused as well
         assertEquals("10002", anon().loginRaw("reseller", "reseller", t.accountId()).code());
 
