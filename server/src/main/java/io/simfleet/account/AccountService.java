@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The account tree and its activity log. */
 @Service
@@ -79,11 +81,28 @@ public class AccountService {
         return accounts.isDescendant(ancestor, descendant);
     }
 
+    /**
+     * Sets an account's flags. Raises 1001 {@code active} for disabling the operator account: no
+     * call could enable it again. A disabled account is seen at once by this instance — once the
+     * change has committed, so a request in between cannot cache the old flag.
+     */
     @Transactional
     public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active) {
-        get(id);
+        Account current = get(id);
+        if (Boolean.FALSE.equals(active) && current.type() == AccountType.OPERATOR) {
+            throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "active (the operator account cannot be disabled)");
+        }
         accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active);
-        statuses.remove(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    statuses.remove(id);
+                }
+            });
+        } else {
+            statuses.remove(id);
+        }
         return get(id);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthService {
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     // A hash to compare against when the user does not exist, so both cases cost the same time.
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final String DUMMY_HASH = new BCryptPasswordEncoder(10).encode("simfleet-dummy");
 
     private final UserRepository users;
@@ -52,7 +53,7 @@ public class AuthService {
     /** Creates a user of an account. Raises 1001 when the username is taken or malformed. */
     @Transactional
     public void createUser(String username, String password, long accountId) {
-        if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
             throw DomainException.wrong("username");
         }
         // BCrypt uses at most 72 bytes of a password and refuses longer ones
@@ -75,10 +76,17 @@ public class AuthService {
      */
     public TokenPair login(String username, String password, Long targetAccountId, String clientAddress) {
         if (limitsEnabled) {
+            limiter.acquire("login-address:" + RateLimiter.addressKey(clientAddress), limits.loginPerAddressPerMinute(),
+                    Duration.ofMinutes(1), "login attempts from this address");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            // no such user can exist: answered like an unknown one, and never a key of the per-user counter
+            encoder.matches(password, DUMMY_HASH);
+            throw new DomainException(ResultCode.BAD_CREDENTIALS);
+        }
+        if (limitsEnabled) {
             limiter.acquire("login-user:" + username.toLowerCase(java.util.Locale.ROOT), limits.loginPerUserPerMinute(),
                     Duration.ofMinutes(1), "login attempts for this user");
-            limiter.acquire("login-address:" + clientAddress, limits.loginPerAddressPerMinute(),
-                    Duration.ofMinutes(1), "login attempts from this address");
         }
         Optional<UserRepository.UserRow> found = users.find(username);
         if (found.isEmpty()) {

@@ -149,7 +149,10 @@ public class JobService {
             Job job = claimed.get();
             BulkCreate cmd = JSON.readValue(job.command(), BulkCreate.class);
             try {
-                nested.executeWithoutResult(n -> creator.createAll(actorOf(job), cmd, job.id()));
+                nested.executeWithoutResult(n -> {
+                    requireActiveAccounts(job);
+                    creator.createAll(actorOf(job), cmd, job.id());
+                });
                 repo.finish(job.id(), Status.SUCCESS, job.total(), 0, SUCCESS_REASON, worker, clock.instant());
             } catch (DomainException e) {
                 repo.finish(job.id(), Status.FAIL, 0, job.total(), reasonOf(e), worker, clock.instant());
@@ -182,7 +185,10 @@ public class JobService {
             String code;
             String description;
             try {
-                nested.executeWithoutResult(n -> modifier.modify(actorOf(job), new EndpointRef(cmd.resourceType(), value), cmd.modify()));
+                nested.executeWithoutResult(n -> {
+                    requireActiveAccounts(job);
+                    modifier.modify(actorOf(job), new EndpointRef(cmd.resourceType(), value), cmd.modify());
+                });
                 code = Integer.toString(ResultCode.MODIFY_ENDPOINT_SUCCESS.code());
                 description = ResultCode.MODIFY_ENDPOINT_SUCCESS.describe(null);
             } catch (DomainException e) {
@@ -201,6 +207,13 @@ public class JobService {
         if (jobId == null) return false;
         tx.executeWithoutResult(s -> repo.closeIfDone(jobId, Integer.toString(ResultCode.MODIFY_ENDPOINT_SUCCESS.code()), clock.instant()));
         return true;
+    }
+
+    /** A job queued before its account (or its submitter's) was disabled writes nothing more: 10002. */
+    private void requireActiveAccounts(Job job) {
+        for (long id : new long[] {job.accountId(), job.actorAccountId()}) {
+            if (!accounts.isActive(id)) throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + id + " is disabled");
+        }
     }
 
     private static Actor actorOf(Job job) {

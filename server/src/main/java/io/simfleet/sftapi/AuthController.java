@@ -41,7 +41,8 @@ class AuthController {
 
     /**
      * Our addition: answers 10910 when the access token is valid (401 otherwise), touching no
-     * database. Clients use it to check a token; the benchmark uses it as its ceiling.
+     * database beyond the rate-limit counter when limits are on (the account's enabled flag is
+     * cached). Clients use it to check a token; the benchmark uses it as its ceiling.
      */
     @GetMapping("/api/Ping")
     ResponseEntity<Map<String, Object>> ping(Actor actor) {

@@ -27,6 +27,7 @@ public class SftErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) return;
         ResponseEntity<Map<String, Object>> answer = SftResponses.forStatus(status);
         try {
+            response.setStatus(answer.getStatusCode().value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

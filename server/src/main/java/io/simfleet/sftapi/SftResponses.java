@@ -31,6 +31,10 @@ final class SftResponses {
     /** The envelope for an HTTP error status the container or a filter decided on. */
     static ResponseEntity<Map<String, Object>> forStatus(int status) {
         HttpStatus http = HttpStatus.resolve(status);
+        if (http == HttpStatus.NOT_IMPLEMENTED || http == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
+            // Tomcat's answer to a transfer encoding or protocol version it does not speak: the request's fault, 400
+            return Sft.failure(HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("Request"));
+        }
         if (http == null || http.is5xxServerError()) {
             return Sft.failure(HttpStatus.INTERNAL_SERVER_ERROR, ResultCode.INTERNAL_FAILURE.code(), ResultCode.INTERNAL_FAILURE.describe(null));
         }

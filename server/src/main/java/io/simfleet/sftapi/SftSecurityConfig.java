@@ -35,7 +35,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * that carry {@code ;parameters} or encoded {@code / . %} are refused by Spring Security's
  * {@code StrictHttpFirewall} before any rule or route (400 in the envelope).
  *
- * <p>Public: login, refresh (the refresh token is its own credential) and health. The operator
+ * <p>Public: login and refresh (the refresh token is its own credential). The operator
  * API needs an operator's token. The SFT calls need an Enterprise token (a reseller or operator
  * acts inside an enterprise through support access), except the three the reference opens to
  * every account type. Everything else — including paths no controller maps — is refused.
@@ -70,8 +70,7 @@ class SftSecurityConfig {
                 .authorizeHttpRequests(rules -> rules
                         // the container's own error dispatch of a request already refused or failed
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(path.matcher("/api/login"), path.matcher("/api/RefreshToken"),
-                                path.matcher("/actuator/health")).permitAll()
+                        .requestMatchers(path.matcher("/api/login"), path.matcher("/api/RefreshToken")).permitAll()
                         .requestMatchers(path.matcher("/admin/**")).hasRole("OPERATOR")
                         .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
                                 path.matcher("/api/GetSIMProduct")).authenticated()
@@ -105,8 +104,20 @@ class SftSecurityConfig {
     RequestRejectedHandler requestRejectedHandler() {
         return (req, res, ex) -> {
             log.debug("Request refused by the firewall: {}", ex.getMessage());
-            SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                    ResultCode.WRONG_INPUT_PARAMETER.describe("path (not a normalised path of an operation)"));
+            String why = String.valueOf(ex.getMessage());
+            if (why.contains("HTTP method")) {
+                SftResponses.write(res, HttpStatus.METHOD_NOT_ALLOWED, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                        ResultCode.WRONG_INPUT_PARAMETER.describe("method (not allowed for this operation)"));
+            } else if (why.contains("parameter")) {
+                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                        ResultCode.WRONG_INPUT_PARAMETER.describe("query parameter"));
+            } else if (why.contains("header")) {
+                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                        ResultCode.WRONG_INPUT_PARAMETER.describe("header"));
+            } else {
+                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                        ResultCode.WRONG_INPUT_PARAMETER.describe("path (not a normalised path of an operation)"));
+            }
         };
     }
 

@@ -202,17 +202,25 @@ class FuzzTest {
 
     @Property(tries = 500)
     void anyPathAndQueryAnswersTheEnvelopeAndNeverReachesAForbiddenRoute(@ForAll("paths") String path, @ForAll("queries") String query,
-                                                                          @ForAll("methods") String method, @ForAll boolean withToken) throws Exception {
+                                                                          @ForAll("methods") String method, @ForAll boolean withToken,
+                                                                          @ForAll("bodies") String[] sent) throws Exception {
         String before = quietFingerprint();
+        byte[] content = sent[1].getBytes(StandardCharsets.UTF_8);
+        boolean chunked = sent[2] != null && sent[2].contains("chunked");
         String head = method + " " + path + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + (withToken ? "X-Authorization: Bearer " + customer + "\r\n" : "")
-                + (method.equals("GET") ? "" : "Content-Type: application/json\r\nContent-Length: 2\r\n") + "\r\n"
-                + (method.equals("GET") ? "" : "{}");
+                + (sent[0] == null ? "" : "Content-Type: " + sent[0] + "\r\n")
+                + (sent[2] != null ? "Transfer-Encoding: " + sent[2] + "\r\n" : "Content-Length: " + content.length + "\r\n")
+                + "\r\n"
+                + (chunked ? (content.length == 0 ? "" : Integer.toHexString(content.length) + "\r\n" + sent[1] + "\r\n") + "0\r\n\r\n" : sent[1]);
         String answer = raw(head);
         int status = Integer.parseInt(answer.substring(9, 12));
+        if (method.equals("HEAD")) {
+            assertThat(status).as("HEAD %s%s", path, query).isLessThan(500);
+            return;
+        }
         String body = body(answer);
         assertAnswer(method + " " + path + query, status, body, true);
-        // an operator route never answers a customer or an anonymous caller with data
         JsonNode json = Api.JSON.readTree(body);
         assertThat(json.has("Response")).as("%s %s%s → %s", method, path, query, body).isTrue();
         if (status >= 400 || "1".equals(json.path("Response").path("resultCode").asString())) {
@@ -300,7 +308,18 @@ class FuzzTest {
 
     @Provide
     Arbitrary<String> methods() {
-        return Arbitraries.of("GET", "POST", "PATCH", "PUT", "DELETE");
+        return Arbitraries.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "CONNECT", "get");
+    }
+
+    /** Content type, body, transfer encoding (null: Content-Length). */
+    @Provide
+    Arbitrary<String[]> bodies() {
+        Arbitrary<String> type = Arbitraries.of(null, "application/json", "application/x-www-form-urlencoded", "text/plain",
+                "multipart/form-data; boundary=xx", "multipart/form-data", "application/xml", "text/csv", "application/json; charset=bogus");
+        Arbitrary<String> content = Arbitraries.of("", "{}", "a=%zz&b=1", "endPointId=51368592", "--xx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--xx--\r\n",
+                "--xx\r\ngarbage", "<a/>", "{\"Request\":{\"requestParam\":{\"endPointId\":\"51368592\"}}}");
+        Arbitrary<String> encoding = Arbitraries.of(null, null, null, "chunked", "gzip", "gzip, chunked", "identity");
+        return Combinators.combine(type, content, encoding).as((t, c, e) -> new String[] {t, c, e});
     }
 
     // ---- checks ----

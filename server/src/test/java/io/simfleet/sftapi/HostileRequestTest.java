@@ -113,8 +113,50 @@ class HostileRequestTest extends ApiTestBase {
     }
 
     @Test
+    void bodiesNoCallTakesAreNotParsedBeforeSecurityNorPastTheLimit() throws IOException {
+        String multipart = "--xx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "b".repeat(3 * 1024 * 1024) + "\r\n--xx--\r\n";
+        String[] requests = {
+                // a multipart login of 3 MB, chunked: read as text through the body limit, not spooled to disk
+                chunked("POST /api/login", "multipart/form-data; boundary=xx", multipart),
+                // a form-encoded PATCH with a bad escape, anonymous: never parsed before security
+                "PATCH /api/endpoint HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 5\r\nConnection: close\r\n\r\na=%zz",
+                "POST /api/CreateEndPoint HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data\r\n"
+                        + "Content-Length: 7\r\nConnection: close\r\n\r\ngarbage",
+        };
+        int[] expected = {413, 401, 401};
+        for (int i = 0; i < requests.length; i++) {
+            String answer = raw(requests[i]);
+            assertTrue(answer.startsWith("HTTP/1.1 " + expected[i]), requests[i].substring(0, 40) + " → " + answer);
+            assertEnvelopeIn(answer, expected[i] == 401 ? "401" : "1001");
+        }
+        // an Accept header the API cannot honour still gets the JSON envelope
+        Resp html = as("customer").send("GET", "/api/GetEndPointProfile?endPointId=x", null, "Accept", "text/html");
+        assertEquals("1001", html.code(), html.raw());
+        // a transfer encoding Tomcat does not speak (it would say 501) is the request's fault
+        String gzip = raw("POST /api/login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nxx");
+        assertTrue(gzip.startsWith("HTTP/1.1 400"), gzip);
+        assertEnvelopeIn(gzip, "1001");
+    }
+
+    private static String chunked(String requestLine, String contentType, String body) {
+        return requestLine + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+    }
+
+    @Test
+    void theOperatorAccountCannotBeDisabled() {
+        Api admin = new Fixtures(anon()).admin();
+        Resp r = admin.patch("/admin/accounts/10000001", map("active", false));
+        assertEquals(400, r.status(), r.raw());
+        assertEquals("1001", r.json().path("resultCode").asString());
+        assertTrue(r.json().path("resultDescription").asString().contains("active"), r.raw());
+        assertEquals("10910", admin.get("/api/Ping").code());
+    }
+
+    @Test
     void traceAndOptionsAnswer405InTheEnvelope() throws IOException {
-        for (String method : new String[] {"TRACE", "OPTIONS"}) {
+        for (String method : new String[] {"TRACE", "OPTIONS", "PROPFIND"}) {
             for (String path : new String[] {"/api/Ping", "/admin/accounts", "/api/login", "/nowhere"}) {
                 String answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
                 assertTrue(answer.startsWith("HTTP/1.1 405"), method + " " + path + " → " + answer);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.simfleet.testkit.Api;
 import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Fixtures;
+import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +40,8 @@ class RouteSecurityTest extends ApiTestBase {
 
     enum Rule { PUBLIC, OPERATOR, ENTERPRISE, ANY_ACCOUNT, NOBODY }
 
-    enum Caller { NONE, EXPIRED, FORGED, REFRESH, CUSTOMER, RESELLER, OPERATOR }
+    /** Up to DISABLED: callers without a usable token. SUPPORT: the reseller acting in an enterprise. */
+    enum Caller { NONE, EXPIRED, FORGED, REFRESH, DISABLED, CUSTOMER, SUPPORT, RESELLER, OPERATOR }
 
     /** Who may call each route, by "METHOD pattern" (pattern as mapped, lower case). */
     static final Map<String, Rule> RULES = rules(
@@ -187,7 +190,7 @@ class RouteSecurityTest extends ApiTestBase {
             if (isDenial(r)) failures.add(describe(route, caller, path, r, "refused a caller the rule allows"));
             return;
         }
-        boolean anonymous = caller.ordinal() <= Caller.REFRESH.ordinal();
+        boolean anonymous = caller.ordinal() <= Caller.DISABLED.ordinal();
         if (anonymous) {
             if (r.status() != 401 || !"401".equals(r.code())) failures.add(describe(route, caller, path, r, "expected 401"));
         } else if (route.pattern().startsWith("/api")) {
@@ -202,7 +205,7 @@ class RouteSecurityTest extends ApiTestBase {
             case PUBLIC -> true;
             case NOBODY -> false;
             case OPERATOR -> caller == Caller.OPERATOR;
-            case ENTERPRISE -> caller == Caller.CUSTOMER;
+            case ENTERPRISE -> caller == Caller.CUSTOMER || caller == Caller.SUPPORT;
             case ANY_ACCOUNT -> caller.ordinal() >= Caller.CUSTOMER.ordinal();
         };
     }
@@ -275,7 +278,13 @@ class RouteSecurityTest extends ApiTestBase {
         String forged = p[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + p[2];
         callers.put(Caller.FORGED, anon.withToken(forged));
         callers.put(Caller.REFRESH, anon.withToken(anon.loginRaw("admin", "admin", null).json().path("RefreshToken").asString()));
+        Fixtures fixtures = new Fixtures(anon);
+        Tenant disabled = fixtures.enterprise(0);
+        assertEquals(200, fixtures.admin().patch("/admin/accounts/" + disabled.accountId(), Api.map("active", false)).status());
+        callers.put(Caller.DISABLED, disabled.api());
         callers.put(Caller.CUSTOMER, as("customer"));
+        String support = anon.loginRaw("reseller", "reseller", 41078552L).json().path("AccessToken").asString();
+        callers.put(Caller.SUPPORT, anon.withToken(support));
         callers.put(Caller.RESELLER, as("reseller"));
         callers.put(Caller.OPERATOR, anon.withToken(operator));
         assertEquals("10910", callers.get(Caller.OPERATOR).get("/api/Ping").code(), "the operator token works");
