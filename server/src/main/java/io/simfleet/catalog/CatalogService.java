@@ -1,11 +1,14 @@
 package io.simfleet.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.simfleet.catalog.CatalogModel.*;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -181,23 +183,28 @@ public class CatalogService {
             if (!t.name().matches("[A-Za-z0-9_\\- ]{1,100}")) throw DomainException.wrong("tagName");
             if (t.description() != null && !t.description().matches("[A-Za-z0-9_\\- ]{0,100}")) throw DomainException.wrong("tagDescription");
         }
-        List<Tag> created = tags.stream().map(t -> {
+        // tags are not part of the cached catalog: creating one does not make every instance reload it
+        return tags.stream().map(t -> {
             Tag tag = new Tag(account, repo.nextTagId(), t.name(), t.description() == null ? "" : t.description());
             repo.insert(tag);
             return tag;
         }).toList();
-        repo.bumpCatalogVersion(account);
-        return created;
     }
 
     // --- reads, served from a per-account snapshot that is reloaded when the catalog version moves
 
-    /** An account's whole catalog as of one catalog version. Lists keep the database's order. */
+    /**
+     * An account's catalog as of one catalog version (tags excepted: they are the enterprise's
+     * own, created often, and read by id). Lists keep the database's order.
+     */
     private record Snapshot(long version, List<ApnGroup> apnGroups, List<ServiceProfile> serviceProfiles,
                             List<RoamingProfile> roamingProfiles, List<Plan> plans, List<DynamicBenefit> dynamicBenefits,
-                            List<ValueAddedFeature> valueAddedFeatures, List<Tag> tags) {}
+                            List<ValueAddedFeature> valueAddedFeatures) {}
 
-    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Bounded: the accounts in use stay, an account not read for an hour or past the size is dropped and reloaded when needed. */
+    private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder()
+            .maximumSize(SNAPSHOT_CACHE_SIZE).expireAfterAccess(Duration.ofHours(1)).build();
+    static final int SNAPSHOT_CACHE_SIZE = 10_000;
 
     /**
      * The account's catalog: one read of its version, and a reload only when it changed (on any
@@ -206,12 +213,11 @@ public class CatalogService {
      */
     private Snapshot snapshot(long account) {
         long version = repo.catalogVersion(account);
-        Snapshot s = snapshots.get(account);
+        Snapshot s = snapshots.getIfPresent(account);
         if (s != null && s.version() == version) return s;
         Snapshot fresh = new Snapshot(version, List.copyOf(repo.apnGroups(account)), List.copyOf(repo.serviceProfiles(account, null)),
                 List.copyOf(repo.roamingProfiles(account, null)), List.copyOf(repo.plans(account, null, null)),
-                List.copyOf(repo.dynamicBenefits(account)), List.copyOf(repo.valueAddedFeatures(account)),
-                List.copyOf(repo.tags(account, null)));
+                List.copyOf(repo.dynamicBenefits(account)), List.copyOf(repo.valueAddedFeatures(account)));
         snapshots.put(account, fresh);
         return fresh;
     }
@@ -268,6 +274,6 @@ public class CatalogService {
     /** Null ids = all of the account's tags. */
     @Transactional(readOnly = true)
     public List<Tag> tags(long account, Collection<Long> ids) {
-        return snapshot(account).tags().stream().filter(t -> ids == null || ids.contains(t.id())).toList();
+        return repo.tags(account, ids);
     }
 }
