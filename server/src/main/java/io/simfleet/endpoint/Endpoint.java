@@ -11,6 +11,13 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
                        Instant delinkPendingSince) {
 
     /** A copy to change: {@code e.toBuilder()}, set fields, {@code build()}. */
+    /** The same endpoint as saved with another version. */
+    public Endpoint withVersion(int v) {
+        return new Endpoint(accountId, id, name, status, subscriberType, planId, apnGroupId, roamingProfileIds, monthlyLimit, imei,
+                imeiLocked, dynamicBenefitId, createdAt, planEffectiveAt, activatedAt, lastSimStateChangeAt, v, barredServices,
+                delinkPendingSince);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

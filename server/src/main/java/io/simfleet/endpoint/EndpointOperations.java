@@ -280,9 +280,7 @@ public class EndpointOperations {
         b.planId = plan.id();
         b.planEffectiveAt = clock.instant();
         b.roamingProfileIds = kept.isEmpty() ? offered : kept;
-        Endpoint changed = b.build();
-        save(actor, e, changed, "ChangePlan", null, "planId " + e.planId() + " -> " + plan.id());
-        return changed;
+        return save(actor, e, b.build(), "ChangePlan", null, "planId " + e.planId() + " -> " + plan.id());
     }
 
     /** A live (not deleted) endpoint of the account, locked; else {@code failure}. */
@@ -291,8 +289,9 @@ public class EndpointOperations {
                 .orElseThrow(() -> new DomainException(failure, ref + " not found"));
     }
 
-    private void save(Actor actor, Endpoint before, Endpoint after, String call, String reason, String detail) {
-        repo.update(after);
+    private Endpoint save(Actor actor, Endpoint before, Endpoint after, String call, String reason, String detail) {
+        Endpoint saved = repo.update(after);
         repo.appendEvent(actor, after.id(), clock.instant(), call, before.status(), after.status(), reason, detail);
+        return saved;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -153,21 +154,29 @@ class EndpointRepository {
                 .param("e", e.id()).param("v", ref.value()).query(Long.class).single() == 1);
     }
 
-    /** Writes every mutable field of {@code e} (the caller holds its lock). */
-    void update(Endpoint e) {
-        jdbc.sql("""
+    /**
+     * Writes every mutable field of {@code e} if the row still has the version {@code e} was read
+     * with, and answers it with the new version. Under the row's lock the check always holds; a
+     * writer that did not lock (or a bug that saves a stale copy) gets an optimistic-locking
+     * failure instead of overwriting a change it never saw.
+     */
+    Endpoint update(Endpoint e) {
+        int rows = jdbc.sql("""
                 UPDATE endpoint SET name = :n, status = :st, subscriber_type = :sub, plan_id = :plan, apn_group_id = :apn,
                     roaming_profile_ids = :rp, imei = :imei, imei_locked = :lock, dynamic_benefit_id = :db,
                     plan_effective_at = :eff, activated_at = :act, last_sim_state_change_at = :simchg,
                     barred_services = :barred, delink_pending_since = :pending, version = version + 1
-                WHERE account_id = :a AND id = :id""")
+                WHERE account_id = :a AND id = :id AND version = :v""")
                 .param("n", e.name()).param("st", e.status().name()).param("sub", e.subscriberType())
                 .param("plan", e.planId()).param("apn", e.apnGroupId()).param("rp", e.roamingProfileIds().toArray(new Long[0]))
                 .param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
                 .param("eff", ts(e.planEffectiveAt())).param("act", ts(e.activatedAt()))
                 .param("simchg", ts(e.lastSimStateChangeAt())).param("barred", e.barredServices().toArray(new String[0]))
                 .param("pending", ts(e.delinkPendingSince())).param("a", e.accountId()).param("id", e.id())
+                .param("v", e.version())
                 .update();
+        if (rows != 1) throw new OptimisticLockingFailureException("endpoint " + e.id() + " changed since version " + e.version());
+        return e.withVersion(e.version() + 1);
     }
 
     void markDeleted(long account, long id, Instant at) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -86,7 +87,8 @@ class SftExceptionHandler {
      * A concurrent writer won (unique key, lock timeout): the request changed nothing. A value the
      * database refused as data is not such a conflict but bad input: 1001.
      */
-    @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,
+            OptimisticLockingFailureException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         if (Input.refusedAsData(e)) return refusedAsData(e);
         log.info("Request refused by a database constraint: {}", e.getMessage());

@@ -1,0 +1,60 @@
+package io.simfleet.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import static io.simfleet.testkit.Api.map;
+
+import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Fixtures;
+import io.simfleet.testkit.Fixtures.Tenant;
+import io.simfleet.testkit.Resp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** The endpoint row's version is compared on every save: a stale copy never overwrites a newer row. */
+class EndpointVersionTest extends ApiTestBase {
+    @Autowired
+    EndpointRepository repo;
+
+    @Test
+    void aSaveOfAStaleCopyIsRefusedAndChangesNothing() {
+        Tenant t = new Fixtures(anon()).enterprise(1);
+        Resp created = t.api().post("/api/CreateEndPoint", Fixtures.createBody(t, t.iccids().get(0), false));
+        long id = Long.parseLong(created.response().path("endPointId").asString());
+        Endpoint read = repo.find(t.accountId(), id).orElseThrow();
+
+        Endpoint.Builder b = read.toBuilder();
+        b.name = "Renamed once";
+        Endpoint saved = repo.update(b.build());
+        assertEquals(read.version() + 1, saved.version());
+
+        Endpoint.Builder stale = read.toBuilder();
+        stale.name = "Lost update";
+        assertThrows(OptimisticLockingFailureException.class, () -> repo.update(stale.build()));
+        assertEquals("Renamed once", repo.find(t.accountId(), id).orElseThrow().name());
+    }
+
+    @Test
+    void aModifyThatChangesThePlanSavesWithTheVersionsInTurn() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(1);
+        long acc = t.accountId();
+        String rp = Fixtures.roamingProfile(t);
+        String sp = t.api().get("/api/GetServiceProfile").response().path("responseParam").path("rows").get(0).path("profileId").asString();
+        fx.admin().post("/admin/accounts/" + acc + "/plans", map("planId", "GOLD" + acc, "name", "GOLD", "category", "NORMAL",
+                "roamingProfileIds", List.of(Long.parseLong(rp)), "serviceProfileId", sp));
+        long id = Fixtures.endpoint(t, t.iccids().get(0), true);
+        int before = repo.find(acc, id).orElseThrow().version();
+        // the plan change saves the row, then the rest of the Modify saves it again from the newer copy
+        Resp modified = t.api().patch("/api/endpoint", map("Request", map("endPointId", Long.toString(id),
+                "requestParam", map("endPointName", "Renamed endpoint", "planId", "GOLD" + acc))));
+        assertEquals("10068", modified.code(), modified.raw());
+        Endpoint after = repo.find(acc, id).orElseThrow();
+        assertEquals("Renamed endpoint", after.name());
+        assertEquals("GOLD" + acc, after.planId());
+        assertEquals(before + 2, after.version());
+    }
+}
