@@ -248,13 +248,25 @@ class EndpointRepository {
                 .update();
     }
 
-    List<EndpointEvent> events(long account, long endpointId) {
-        return jdbc.sql("SELECT * FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e ORDER BY id")
-                .param("a", account).param("e", endpointId)
+    /**
+     * One page of the endpoint's events, oldest first, read from the index: those after
+     * {@code afterId} (a keyset, for a reader that resumes), else the {@code offset}-th on.
+     */
+    List<EndpointEvent> events(long account, long endpointId, Long afterId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e AND id > :after
+                        ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("a", account).param("e", endpointId).param("after", afterId == null ? 0L : afterId)
+                .param("limit", limit).param("offset", afterId == null ? offset : 0L)
                 .query((rs, n) -> new EndpointEvent(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor_username"), rs.getLong("actor_account_id"), rs.getString("call"),
                         status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("reason"),
                         rs.getString("request_id"), rs.getString("detail"))).list();
+    }
+
+    long countEvents(long account, long endpointId) {
+        return jdbc.sql("SELECT count(*) FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", endpointId).query(Long.class).single();
     }
 
     /**

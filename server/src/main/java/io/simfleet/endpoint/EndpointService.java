@@ -194,12 +194,17 @@ public class EndpointService {
                 benefit, addons, repo.valueAddedFeatures(acc, e.id()), tags, testPlan, inventoryPlan, testRoaming);
     }
 
-    /** The endpoint's history, oldest first, deleted endpoints' too. Raises 1083 when it never existed in the account. */
+    /**
+     * A page of the endpoint's history, oldest first, deleted endpoints' too: page {@code page}
+     * of {@code perPage}, or with {@code afterEventId} the {@code perPage} events after that one
+     * (a reader resuming where it stopped). Raises 1083 when the endpoint never existed in the account.
+     */
     @Transactional(readOnly = true)
-    public List<EndpointEvent> events(Actor actor, long endpointId) {
+    public Page<EndpointEvent> events(Actor actor, long endpointId, Long afterEventId, int page, int perPage) {
         repo.findIncludingDeleted(actor.accountId(), endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
-        return repo.events(actor.accountId(), endpointId);
+        List<EndpointEvent> rows = repo.events(actor.accountId(), endpointId, afterEventId, (long) (page - 1) * perPage, perPage);
+        return new Page<>(rows, repo.countEvents(actor.accountId(), endpointId), perPage);
     }
 
     private Plan firstPlan(long acc, PlanCategory category, int planType) {

@@ -105,22 +105,26 @@ class EndpointController {
         return Sft.success(ResultCode.GET_ENDPOINT_PROFILE_SUCCESS, obj("info", wire.profile(endpoints.profile(actor, id))));
     }
 
-    /** Our addition: the endpoint's event history, oldest first, paged like GetEndpoints. */
+    /**
+     * Our addition: the endpoint's event history, oldest first, paged like GetEndpoints, or from
+     * {@code afterEventId} on (the last {@code eventId} a reader has seen).
+     */
     @GetMapping("/api/GetEndpointEvents")
     ResponseEntity<Map<String, Object>> events(Actor actor, @RequestParam(required = false) String endPointId,
                                                @RequestParam(required = false) String page,
-                                               @RequestParam(required = false) String perPage) {
+                                               @RequestParam(required = false) String perPage,
+                                               @RequestParam(required = false) String afterEventId) {
         long id = endpointId(endPointId);
         int pageNo = positive(page, "page", 1, Integer.MAX_VALUE / EndpointService.MAX_PER_PAGE);
         int size = positive(perPage, "perPage", 100, EndpointService.MAX_PER_PAGE);
-        List<EndpointEvent> all = endpoints.events(actor, id);
-        List<Map<String, Object>> rows = all.stream().skip((long) (pageNo - 1) * size).limit(size).map(e -> obj(
+        Long after = afterEventId == null || afterEventId.isBlank() ? null : Params.parseLong(afterEventId.trim(), "afterEventId");
+        Page<EndpointEvent> p = endpoints.events(actor, id, after, pageNo, size);
+        List<Map<String, Object>> rows = p.rows().stream().map(e -> obj(
                 "eventId", e.id(), "endPointId", e.endpointId(), "eventTimestamp", Sft.format(e.at()),
                 "actor", e.actorUsername(), "actorAccountId", e.actorAccountId(), "call", e.call(),
                 "fromStatus", e.fromStatus() == null ? null : e.fromStatus().code(),
                 "toStatus", e.toStatus() == null ? null : e.toStatus().code(),
                 "reason", e.reason(), "requestId", e.requestId(), "detail", e.detail())).toList();
-        Page<Map<String, Object>> p = new Page<>(rows, all.size(), size);
         return Sft.success(ResultCode.GET_ENDPOINT_PROFILE_SUCCESS, obj("responseParam", obj("events", rows),
                 "totalNoOfRecords", p.totalRecords(), "totalNoOfPages", p.totalPages()));
     }

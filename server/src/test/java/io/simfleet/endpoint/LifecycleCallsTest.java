@@ -161,6 +161,36 @@ class LifecycleCallsTest extends ApiTestBase {
     }
 
     @Test
+    void eventsArePagedByPageOrResumedAfterAnEventId() {
+        long ep = Fixtures.endpoint(t, t.iccids().get(2), true);
+        lifecycle(t, ep, "S").expect("5017");
+        lifecycle(t, ep, "A").expect("5017");
+        lifecycle(t, ep, "S").expect("5017");
+        JsonNode all = t.api().get("/api/GetEndpointEvents?endPointId=" + ep).response();
+        JsonNode events = all.path("responseParam").path("events");
+        int n = events.size();
+        assertTrue(n >= 4, all.toString());
+        assertEquals(Integer.toString(n), all.path("totalNoOfRecords").asString());
+        // page 2 of 2 per page holds the third and fourth events
+        JsonNode page2 = t.api().get("/api/GetEndpointEvents?endPointId=" + ep + "&perPage=2&page=2").response();
+        assertEquals(events.get(2).path("eventId").asString(), page2.path("responseParam").path("events").get(0).path("eventId").asString());
+        assertEquals(Integer.toString((n + 1) / 2), page2.path("totalNoOfPages").asString());
+        // resuming after the second event gives the rest, in order
+        String second = events.get(1).path("eventId").asString();
+        JsonNode rest = t.api().get("/api/GetEndpointEvents?endPointId=" + ep + "&afterEventId=" + second).response()
+                .path("responseParam").path("events");
+        assertEquals(n - 2, rest.size());
+        assertEquals(events.get(2).path("eventId").asString(), rest.get(0).path("eventId").asString());
+        assertEquals(events.get(n - 1).path("eventId").asString(), rest.get(n - 3).path("eventId").asString());
+        // past the end: no rows
+        String last = events.get(n - 1).path("eventId").asString();
+        assertEquals(0, t.api().get("/api/GetEndpointEvents?endPointId=" + ep + "&afterEventId=" + last).response()
+                .path("responseParam").path("events").size());
+        t.api().get("/api/GetEndpointEvents?endPointId=" + ep + "&afterEventId=x").expect("1001")
+                .expectDescription("Wrong input parameter - afterEventId");
+    }
+
+    @Test
     void oemLifecycle() {
         Tenant oem = fx.enterprise(3, "oemEnabled", true);
         long ep = Fixtures.endpoint(oem, oem.iccids().get(0), true);
