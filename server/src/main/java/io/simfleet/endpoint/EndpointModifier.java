@@ -174,7 +174,7 @@ public class EndpointModifier {
             changed.add("removeAddons");
         }
         for (Plan p : addons) {
-            repo.insertAddon(acc, e.id(), p.id(), now, now.plus(p.validityDays(), ChronoUnit.DAYS));
+            repo.insertAddonsAll(acc, List.of(e.id()), p.id(), now, now.plus(p.validityDays(), ChronoUnit.DAYS));
         }
         if (!addons.isEmpty()) changed.add("addAddonPlanIds");
         if (!m.removeValueAddedFeatureIds().isEmpty()) {
@@ -182,7 +182,7 @@ public class EndpointModifier {
             changed.add("removeValueAddedFeatureIds");
         }
         if (!m.addValueAddedFeatureIds().isEmpty()) {
-            repo.insertValueAddedFeatures(acc, e.id(), new LinkedHashSet<>(m.addValueAddedFeatureIds()));
+            repo.insertValueAddedFeaturesAll(acc, List.of(e.id()), new LinkedHashSet<>(m.addValueAddedFeatureIds()));
             changed.add("addValueAddedFeatureIds");
         }
         if (!m.removeTagIds().isEmpty()) {
@@ -190,7 +190,7 @@ public class EndpointModifier {
             changed.add("removetagIds");
         }
         if (!newTags.isEmpty()) {
-            repo.insertTags(acc, e.id(), newTags);
+            repo.insertTagsAll(acc, List.of(e.id()), newTags);
             changed.add("addtagIds");
         }
         repo.appendEvent(actor, e.id(), now, "ModifyEndpoint", e.status(), after.status(), null, String.join(",", changed));

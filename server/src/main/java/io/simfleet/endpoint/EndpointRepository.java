@@ -27,39 +27,28 @@ class EndpointRepository {
         return jdbc.sql("SELECT nextval('endpoint_id_seq')").query(Long.class).single();
     }
 
-    void insert(Endpoint e) {
-        jdbc.sql("""
-                INSERT INTO endpoint (account_id, id, name, status, subscriber_type, plan_id, apn_group_id, roaming_profile_ids,
-                    monthly_limit, imei, imei_locked, dynamic_benefit_id, created_at, plan_effective_at, activated_at,
-                    last_sim_state_change_at, version)
-                VALUES (:a, :id, :n, :st, :sub, :plan, :apn, :rp, :ml, :imei, :lock, :db, :created, :eff, :act, :simchg, 0)""")
-                .param("a", e.accountId()).param("id", e.id()).param("n", e.name()).param("st", e.status().name())
-                .param("sub", e.subscriberType()).param("plan", e.planId()).param("apn", e.apnGroupId())
-                .param("rp", e.roamingProfileIds().toArray(new Long[0])).param("ml", e.monthlyLimit())
-                .param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
-                .param("created", ts(e.createdAt())).param("eff", ts(e.planEffectiveAt()))
-                .param("act", ts(e.activatedAt())).param("simchg", ts(e.lastSimStateChangeAt()))
-                .update();
-    }
-
     List<Long> nextIds(int n) {
         return jdbc.sql("SELECT nextval('endpoint_id_seq') AS id FROM generate_series(1, :n) ORDER BY id").param("n", n)
                 .query(Long.class).list();
     }
 
-    /** Inserts endpoints that share everything but id and name (a bulk), in one statement. */
+    void insert(Endpoint e) {
+        insertAll(e, List.of(e.id()), List.of(e.name()));
+    }
+
+    /** Inserts endpoints that share everything but id and name (one, or a bulk), in one statement. */
     void insertAll(Endpoint template, List<Long> ids, List<String> names) {
         Endpoint e = template;
         jdbc.sql("""
                 INSERT INTO endpoint (account_id, id, name, status, subscriber_type, plan_id, apn_group_id, roaming_profile_ids,
                     monthly_limit, imei, imei_locked, dynamic_benefit_id, created_at, plan_effective_at, activated_at,
                     last_sim_state_change_at, version)
-                SELECT :a, t.id, t.name, :st, :sub, :plan, :apn, :rp, :ml, NULL, :lock, :db, :created, :eff, :act, :simchg, 0
+                SELECT :a, t.id, t.name, :st, :sub, :plan, :apn, :rp, :ml, :imei, :lock, :db, :created, :eff, :act, :simchg, 0
                 FROM unnest(:ids, :names) AS t(id, name)""")
                 .param("a", e.accountId()).param("ids", ids.toArray(new Long[0])).param("names", names.toArray(new String[0]))
                 .param("st", e.status().name()).param("sub", e.subscriberType()).param("plan", e.planId())
                 .param("apn", e.apnGroupId()).param("rp", e.roamingProfileIds().toArray(new Long[0]))
-                .param("ml", e.monthlyLimit()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
+                .param("ml", e.monthlyLimit()).param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
                 .param("created", ts(e.createdAt())).param("eff", ts(e.planEffectiveAt()))
                 .param("act", ts(e.activatedAt())).param("simchg", ts(e.lastSimStateChangeAt()))
                 .update();
@@ -96,21 +85,24 @@ class EndpointRepository {
                 .update();
     }
 
-    /** Every (endpoint, tag) pair of a bulk. */
+    /** Every (endpoint, tag) pair, in one statement; pairs already there stay as they are. */
     void insertTagsAll(long account, List<Long> endpointIds, Collection<Long> tagIds) {
         if (tagIds.isEmpty()) return;
         jdbc.sql("""
                 INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id)
-                SELECT :a, e, t FROM unnest(:ids) AS e CROSS JOIN unnest(:tags) AS t""")
+                SELECT :a, e, t FROM unnest(:ids) AS e CROSS JOIN unnest(:tags) AS t
+                ON CONFLICT DO NOTHING""")
                 .param("a", account).param("ids", endpointIds.toArray(new Long[0])).param("tags", tagIds.toArray(new Long[0]))
                 .update();
     }
 
+    /** Every (endpoint, feature) pair, in one statement; pairs already there stay as they are. */
     void insertValueAddedFeaturesAll(long account, List<Long> endpointIds, Collection<String> ids) {
         if (ids.isEmpty()) return;
         jdbc.sql("""
                 INSERT INTO endpoint_value_added_feature (account_id, endpoint_id, feature_id)
-                SELECT :a, e, f FROM unnest(:ids) AS e CROSS JOIN unnest(:f) AS f""")
+                SELECT :a, e, f FROM unnest(:ids) AS e CROSS JOIN unnest(:f) AS f
+                ON CONFLICT DO NOTHING""")
                 .param("a", account).param("ids", endpointIds.toArray(new Long[0])).param("f", ids.toArray(new String[0]))
                 .update();
     }
@@ -211,28 +203,6 @@ class EndpointRepository {
     Optional<Endpoint> findIncludingDeleted(long account, long id) {
         return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id")
                 .param("a", account).param("id", id).query(EndpointRepository::map).optional();
-    }
-
-    void insertTags(long account, long endpointId, Collection<Long> tagIds) {
-        for (Long t : tagIds) {
-            jdbc.sql("INSERT INTO endpoint_tag (account_id, endpoint_id, tag_id) VALUES (:a, :e, :t) ON CONFLICT DO NOTHING")
-                    .param("a", account).param("e", endpointId).param("t", t).update();
-        }
-    }
-
-    void insertAddon(long account, long endpointId, String planId, Instant start, Instant expires) {
-        jdbc.sql("""
-                INSERT INTO endpoint_addon (account_id, endpoint_id, plan_id, start_at, expires_at)
-                VALUES (:a, :e, :p, :s, :x)""")
-                .param("a", account).param("e", endpointId).param("p", planId).param("s", ts(start)).param("x", ts(expires))
-                .update();
-    }
-
-    void insertValueAddedFeatures(long account, long endpointId, Collection<String> ids) {
-        for (String f : ids) {
-            jdbc.sql("INSERT INTO endpoint_value_added_feature (account_id, endpoint_id, feature_id) VALUES (:a, :e, :f) ON CONFLICT DO NOTHING")
-                    .param("a", account).param("e", endpointId).param("f", f).update();
-        }
     }
 
     void appendEvent(Actor actor, long endpointId, Instant at, String call, EndpointStatus from, EndpointStatus to,

@@ -112,12 +112,12 @@ public class EndpointService {
         if (cmd.activate()) {
             events.add(new EndpointRepository.NewEvent("EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null));
             for (Plan addon : checked.addons()) {
-                repo.insertAddon(acc, id, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
+                repo.insertAddonsAll(acc, List.of(id), addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
             }
         }
         repo.appendEventsOf(actor, id, now, events);
-        repo.insertTags(acc, id, checked.tagIds());
-        repo.insertValueAddedFeatures(acc, id, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
+        repo.insertTagsAll(acc, List.of(id), checked.tagIds());
+        repo.insertValueAddedFeaturesAll(acc, List.of(id), new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
         return new Created(id, outcome, status);
     }
 
