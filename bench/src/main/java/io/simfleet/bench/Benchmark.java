@@ -84,19 +84,27 @@ public final class Benchmark {
             List<String[]> rows = new ArrayList<>();
             String label = String.format(Locale.ROOT, "%,d", n);
 
-            Stats ceiling = median(i -> WRK ? wrk(luaGet("\"/api/Ping\"")) : load("GET", i2 -> "/api/Ping", null));
+            long lo = endpointIds.get(0), hi = endpointIds.get(endpointIds.size() - 1);
+            Run ping = i -> WRK ? wrk(luaGet("\"/api/Ping\"")) : load("GET", i2 -> "/api/Ping", null);
+            Run create = i -> WRK ? wrk(this::luaCreate) : load("POST", k -> "/api/CreateEndPoint", k -> createBody());
+            Run profile = i -> WRK
+                    ? wrk(luaGet("\"/api/GetEndPointProfile?endPointId=\" .. math.random(" + lo + ", " + hi + ")"))
+                    : load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null);
+            // one pass over every measured call first, discarded: the ceiling is then measured with the
+            // JVM as warm as for the calls it is compared with (measured cold it is lower, and every
+            // ratio to it looks better than it is)
+            for (Run warm : List.of(ping, create, profile)) warm.run(-1);
+
+            Stats ceiling = median(ping);
             rows.add(row(label, "ceiling: GET /api/Ping (token check, no DB)", ceiling, ""));
 
-            Stats create = median(i -> WRK ? wrk(this::luaCreate) : load("POST", k -> "/api/CreateEndPoint", k -> createBody()));
-            rows.add(row(label, "CreateEndPoint with link + activation", create,
-                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * create.throughput / ceiling.throughput)));
+            Stats created = median(create);
+            rows.add(row(label, "CreateEndPoint with link + activation", created,
+                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * created.throughput / ceiling.throughput)));
 
-            long lo = endpointIds.get(0), hi = endpointIds.get(endpointIds.size() - 1);
-            Stats profile = median(i -> WRK
-                    ? wrk(luaGet("\"/api/GetEndPointProfile?endPointId=\" .. math.random(" + lo + ", " + hi + ")"))
-                    : load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null));
-            rows.add(row(label, "GetEndPointProfile", profile,
-                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 4000/s", 100 * profile.throughput / ceiling.throughput)));
+            Stats profiled = median(profile);
+            rows.add(row(label, "GetEndPointProfile", profiled,
+                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 30%% of it", 100 * profiled.throughput / ceiling.throughput)));
 
             long pages = (n + 1999) / 2000;
             Stats first = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=1", 20));
