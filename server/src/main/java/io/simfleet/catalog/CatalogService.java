@@ -195,27 +195,58 @@ public class CatalogService {
 
     /**
      * An account's catalog as of one catalog version (tags excepted: they are the enterprise's
-     * own, created often, and read by id). Lists keep the database's order.
+     * own, created often, and read by id). Lists keep the database's order. A use case that looks
+     * up several things takes one view ({@link #view}) and asks it: one version check, not one per
+     * look-up.
      */
-    private record Snapshot(long version, List<ApnGroup> apnGroups, List<ServiceProfile> serviceProfiles,
-                            List<RoamingProfile> roamingProfiles, List<Plan> plans, List<DynamicBenefit> dynamicBenefits,
-                            List<ValueAddedFeature> valueAddedFeatures) {}
+    public record View(long version, List<ApnGroup> apnGroups, List<ServiceProfile> serviceProfiles,
+                       List<RoamingProfile> roamingProfiles, List<Plan> plans, List<DynamicBenefit> dynamicBenefits,
+                       List<ValueAddedFeature> valueAddedFeatures) {
+
+        public Optional<ApnGroup> apnGroup(String id) {
+            return apnGroups.stream().filter(g -> g.id().equals(id)).findFirst();
+        }
+
+        /** Null id = all of them. */
+        public List<ServiceProfile> serviceProfiles(String id) {
+            return serviceProfiles.stream().filter(p -> id == null || p.id().equals(id)).toList();
+        }
+
+        /** Null ids = all of them. */
+        public List<RoamingProfile> roamingProfiles(Collection<Long> ids) {
+            return roamingProfiles.stream().filter(p -> ids == null || ids.contains(p.id())).toList();
+        }
+
+        public List<Plan> plans(PlanCategory category, Integer planType) {
+            return plans.stream()
+                    .filter(p -> (category == null || p.category() == category) && (planType == null || p.planType() == planType)).toList();
+        }
+
+        public Map<String, Plan> plansById(Collection<String> ids) {
+            return plans.stream().filter(p -> ids.contains(p.id())).collect(Collectors.toMap(Plan::id, Function.identity()));
+        }
+
+        public Optional<DynamicBenefit> dynamicBenefit(long id) {
+            return dynamicBenefits.stream().filter(b -> b.id() == id).findFirst();
+        }
+    }
 
     /** Bounded: the accounts in use stay, an account not read for an hour or past the size is dropped and reloaded when needed. */
-    private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder()
+    private final Cache<Long, View> snapshots = Caffeine.newBuilder()
             .maximumSize(SNAPSHOT_CACHE_SIZE).expireAfterAccess(Duration.ofHours(1)).build();
     static final int SNAPSHOT_CACHE_SIZE = 10_000;
 
     /**
      * The account's catalog: one read of its version, and a reload only when it changed (on any
-     * instance). A snapshot read before a concurrent change carries the old version, so the next
+     * instance). A view read before a concurrent change carries the old version, so the next
      * call reloads it.
      */
-    private Snapshot snapshot(long account) {
+    @Transactional(readOnly = true)
+    public View view(long account) {
         long version = repo.catalogVersion(account);
-        Snapshot s = snapshots.getIfPresent(account);
+        View s = snapshots.getIfPresent(account);
         if (s != null && s.version() == version) return s;
-        Snapshot fresh = new Snapshot(version, List.copyOf(repo.apnGroups(account)), List.copyOf(repo.serviceProfiles(account, null)),
+        View fresh = new View(version, List.copyOf(repo.apnGroups(account)), List.copyOf(repo.serviceProfiles(account, null)),
                 List.copyOf(repo.roamingProfiles(account, null)), List.copyOf(repo.plans(account, null, null)),
                 List.copyOf(repo.dynamicBenefits(account)), List.copyOf(repo.valueAddedFeatures(account)));
         snapshots.put(account, fresh);
@@ -224,46 +255,44 @@ public class CatalogService {
 
     @Transactional(readOnly = true)
     public List<ApnGroup> apnGroups(long account) {
-        return snapshot(account).apnGroups();
+        return view(account).apnGroups();
     }
 
     @Transactional(readOnly = true)
     public Optional<ApnGroup> apnGroup(long account, String id) {
-        return snapshot(account).apnGroups().stream().filter(g -> g.id().equals(id)).findFirst();
+        return view(account).apnGroup(id);
     }
 
     /** Null id = all of the account's service profiles. */
     @Transactional(readOnly = true)
     public List<ServiceProfile> serviceProfiles(long account, String id) {
-        return snapshot(account).serviceProfiles().stream().filter(p -> id == null || p.id().equals(id)).toList();
+        return view(account).serviceProfiles(id);
     }
 
     /** Null ids = all of the account's roaming profiles. */
     @Transactional(readOnly = true)
     public List<RoamingProfile> roamingProfiles(long account, Collection<Long> ids) {
-        return snapshot(account).roamingProfiles().stream().filter(p -> ids == null || ids.contains(p.id())).toList();
+        return view(account).roamingProfiles(ids);
     }
 
     @Transactional(readOnly = true)
     public List<Plan> plans(long account, PlanCategory category, Integer planType) {
-        return snapshot(account).plans().stream()
-                .filter(p -> (category == null || p.category() == category) && (planType == null || p.planType() == planType)).toList();
+        return view(account).plans(category, planType);
     }
 
     @Transactional(readOnly = true)
     public Map<String, Plan> plansById(long account, Collection<String> ids) {
-        return snapshot(account).plans().stream().filter(p -> ids.contains(p.id()))
-                .collect(Collectors.toMap(Plan::id, Function.identity()));
+        return view(account).plansById(ids);
     }
 
     @Transactional(readOnly = true)
     public List<DynamicBenefit> dynamicBenefits(long account) {
-        return snapshot(account).dynamicBenefits();
+        return view(account).dynamicBenefits();
     }
 
     @Transactional(readOnly = true)
     public List<ValueAddedFeature> valueAddedFeatures(long account) {
-        return snapshot(account).valueAddedFeatures();
+        return view(account).valueAddedFeatures();
     }
 
     @Transactional(readOnly = true)

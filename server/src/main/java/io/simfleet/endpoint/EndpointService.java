@@ -165,33 +165,34 @@ public class EndpointService {
     @Transactional(readOnly = true)
     public Profile profile(Actor actor, long endpointId) {
         long acc = actor.accountId();
-        Endpoint e = repo.find(acc, endpointId)
+        EndpointRepository.WithParts parts = repo.findWithParts(acc, endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
+        Endpoint e = parts.endpoint();
         Account account = accounts.get(acc);
         Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
-        List<EndpointRepository.Addon> addonRows = repo.addons(acc, e.id());
+        List<EndpointRepository.Addon> addonRows = parts.addons();
         Set<String> planIds = new HashSet<>();
         planIds.add(e.planId());
         addonRows.forEach(a -> planIds.add(a.planId()));
-        Map<String, Plan> plans = catalog.plansById(acc, planIds);
+        CatalogService.View cat = catalog.view(acc);
+        Map<String, Plan> plans = cat.plansById(planIds);
         Plan plan = plans.get(e.planId());
         List<AddonSubscription> addons = addonRows.stream()
                 .map(a -> new AddonSubscription(a.uniqueId(), plans.get(a.planId()), a.start(), a.expires())).toList();
-        List<RoamingProfile> roaming = catalog.roamingProfiles(acc, e.roamingProfileIds());
-        DynamicBenefit benefit = e.dynamicBenefitId() == null ? null
-                : catalog.dynamicBenefits(acc).stream().filter(b -> b.id() == e.dynamicBenefitId()).findFirst().orElse(null);
-        List<Long> tagIds = repo.tagLinks(acc, List.of(e.id())).stream().map(l -> l[1]).toList();
+        List<RoamingProfile> roaming = cat.roamingProfiles(e.roamingProfileIds());
+        DynamicBenefit benefit = e.dynamicBenefitId() == null ? null : cat.dynamicBenefit(e.dynamicBenefitId()).orElse(null);
+        List<Long> tagIds = parts.tagIds();
         List<Tag> tags = tagIds.isEmpty() ? List.of() : catalog.tags(acc, tagIds);
         Plan testPlan = null, inventoryPlan = null;
         RoamingProfile testRoaming = null;
         if (account.oemEnabled()) {
-            testPlan = firstPlan(acc, PlanCategory.TEST, e.subscriberType());
-            inventoryPlan = firstPlan(acc, PlanCategory.INVENTORY, e.subscriberType());
-            testRoaming = catalog.roamingProfiles(acc, null).stream().filter(RoamingProfile::test).findFirst().orElse(null);
+            testPlan = cat.plans(PlanCategory.TEST, e.subscriberType()).stream().findFirst().orElse(null);
+            inventoryPlan = cat.plans(PlanCategory.INVENTORY, e.subscriberType()).stream().findFirst().orElse(null);
+            testRoaming = cat.roamingProfiles(null).stream().filter(RoamingProfile::test).findFirst().orElse(null);
         }
-        return new Profile(e, account, sim, plan, catalog.apnGroup(acc, e.apnGroupId()).orElse(null), roaming,
-                plan == null ? null : catalog.serviceProfiles(acc, plan.serviceProfileId()).stream().findFirst().orElse(null),
-                benefit, addons, repo.valueAddedFeatures(acc, e.id()), tags, testPlan, inventoryPlan, testRoaming);
+        return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
+                plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
+                benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming);
     }
 
     /**
@@ -205,9 +206,5 @@ public class EndpointService {
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
         List<EndpointEvent> rows = repo.events(actor.accountId(), endpointId, afterEventId, (long) (page - 1) * perPage, perPage);
         return new Page<>(rows, repo.countEvents(actor.accountId(), endpointId), perPage);
-    }
-
-    private Plan firstPlan(long acc, PlanCategory category, int planType) {
-        return catalog.plans(acc, category, planType).stream().findFirst().orElse(null);
     }
 }
