@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.simfleet.common.AccountType;
+import io.simfleet.common.Actor;
+import io.simfleet.idempotency.IdempotencyStore;
 import io.simfleet.testkit.Api;
 import io.simfleet.testkit.ApiTestBase;
 import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +24,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * {@code Idempotency-Key} on every write (docs/idempotency.md): a retry answers the stored answer
@@ -38,6 +46,9 @@ class IdempotencyTest extends ApiTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IdempotencyStore store;
 
     Fixtures fx;
     Tenant t;
@@ -286,5 +297,55 @@ class IdempotencyTest extends ApiTestBase {
         // reads never use a key
         t.api().send("GET", "/api/GetEndpoints", null, KEY, "read");
         assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE account_id = ?", t.accountId()));
+    }
+
+    /** A failure a retry may fix frees the key at once (5xx, an exception, 429, a lost race); a final answer is kept. */
+    @Test
+    void answersARetryMayChangeAreNotKept() throws Exception {
+        IdempotencyFilter filter = new IdempotencyFilter(store, r -> false, r -> false);
+        SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(
+                new Actor(t.username(), t.accountId(), t.accountId(), AccountType.ENTERPRISE, "test")));
+        AtomicInteger runs = new AtomicInteger();
+        try {
+            for (int status : new int[] {500, 503, 429, 409, 401}) {
+                filter.doFilter(keyed("status-" + status), new MockHttpServletResponse(), (req, res) -> {
+                    runs.incrementAndGet();
+                    ((jakarta.servlet.http.HttpServletResponse) res).setStatus(status);
+                });
+            }
+            filter.doFilter(keyed("lost-race"), new MockHttpServletResponse(), (req, res) -> {
+                runs.incrementAndGet();
+                req.setAttribute(IdempotencyFilter.NOT_FINAL, true); // 10239 answers HTTP 200
+            });
+            try {
+                filter.doFilter(keyed("thrown"), new MockHttpServletResponse(), (req, res) -> {
+                    runs.incrementAndGet();
+                    throw new IllegalStateException("boom");
+                });
+            } catch (IllegalStateException expected) {
+                // passed on to the container's error handling
+            }
+            assertEquals(7, runs.get());
+            assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE account_id = ?", t.accountId()));
+            // a final answer is kept, and replayed without running the chain
+            for (int i = 0; i < 2; i++) {
+                MockHttpServletResponse res = new MockHttpServletResponse();
+                filter.doFilter(keyed("final"), res, (req, r) -> {
+                    runs.incrementAndGet();
+                    r.getOutputStream().write("{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
+                });
+                assertEquals("{\"ok\":true}", res.getContentAsString());
+            }
+            assertEquals(8, runs.get());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static MockHttpServletRequest keyed(String key) {
+        MockHttpServletRequest req = new MockHttpServletRequest("POST", "/api/CreateEndPoint");
+        req.addHeader(KEY, key);
+        req.setContent("{}".getBytes(StandardCharsets.UTF_8));
+        return req;
     }
 }
