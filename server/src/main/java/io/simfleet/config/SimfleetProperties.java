@@ -7,17 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration, bound from the environment: {@code SIMFLEET_DATA_DIR}, {@code SIMFLEET_DB_URL},
  * {@code SIMFLEET_DB_USER}, {@code SIMFLEET_DB_PASSWORD}, {@code SIMFLEET_JWT_SECRET},
- * {@code SIMFLEET_DEMO_DATA}, {@code SIMFLEET_ADMIN_PASSWORD}, the auth settings. See the README.
+ * {@code SIMFLEET_DEMO_DATA}, {@code SIMFLEET_ADMIN_PASSWORD}, the auth settings,
+ * {@code SIMFLEET_IDEMPOTENCY_TTL}. See the README.
  */
 @ConfigurationProperties("simfleet")
 public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean demoData, Auth auth, String timeZone,
-                                 String adminPassword, RateLimit rateLimit) {
+                                 String adminPassword, RateLimit rateLimit, Idempotency idempotency) {
 
     public SimfleetProperties {
         if (dataDir == null) dataDir = Path.of("data");
         if (db == null) db = new Db(null, null, null);
         if (auth == null) auth = new Auth(null, null, null, null, null);
         if (rateLimit == null) rateLimit = new RateLimit(null, null, null, null);
+        if (idempotency == null) idempotency = new Idempotency(null);
         if (timeZone == null || timeZone.isBlank()) timeZone = "UTC";
     }
 
@@ -41,6 +43,14 @@ public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean 
             if (accountPerSecond == null) accountPerSecond = 50;
             if (loginPerUserPerMinute == null) loginPerUserPerMinute = 10;
             if (loginPerAddressPerMinute == null) loginPerAddressPerMinute = 60;
+        }
+    }
+
+    /** {@code ttl}: how long an {@code Idempotency-Key} is remembered after its first use (docs/idempotency.md). */
+    public record Idempotency(Duration ttl) {
+        public Idempotency {
+            if (ttl == null) ttl = Duration.ofHours(24);
+            if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("simfleet.idempotency.ttl must be positive");
         }
     }
 

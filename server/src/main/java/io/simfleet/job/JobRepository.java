@@ -24,30 +24,22 @@ class JobRepository {
         return jdbc.sql("SELECT nextval('job_id_seq')").query(Long.class).single();
     }
 
-    /** Stores a job; false when the account already has a job with this idempotency key. */
-    boolean insert(Job j, String idempotencyKey, String requestHash) {
-        return jdbc.sql("""
+    /** Stores a job. (job.idempotency_key and request_hash are no longer used: see V8__idempotency.sql.) */
+    void insert(Job j) {
+        jdbc.sql("""
                 INSERT INTO job (id, account_id, kind, status, command, actor_username, actor_account_id, request_id,
-                                 idempotency_key, request_hash, total, iccid_range, endpoint_status, created_at)
-                VALUES (:id, :a, :k, 'PROCESSING', CAST(:c AS jsonb), :u, :ua, :rid, :key, :hash, :total, :range, :es, :at)
-                ON CONFLICT (account_id, idempotency_key) DO NOTHING""")
+                                 total, iccid_range, endpoint_status, created_at)
+                VALUES (:id, :a, :k, 'PROCESSING', CAST(:c AS jsonb), :u, :ua, :rid, :total, :range, :es, :at)""")
                 .param("id", j.id()).param("a", j.accountId()).param("k", j.kind().name()).param("c", j.command())
                 .param("u", j.actorUsername()).param("ua", j.actorAccountId()).param("rid", j.requestId())
-                .param("key", idempotencyKey).param("hash", requestHash).param("total", j.total())
-                .param("range", j.iccidRange()).param("es", j.endpointStatus()).param("at", Timestamp.from(j.createdAt()))
-                .update() == 1;
+                .param("total", j.total()).param("range", j.iccidRange()).param("es", j.endpointStatus())
+                .param("at", Timestamp.from(j.createdAt()))
+                .update();
     }
 
     void insertItems(long jobId, List<String> values) {
         jdbc.sql("INSERT INTO job_item (job_id, seq, value) SELECT :j, t.seq, t.v FROM unnest(:v) WITH ORDINALITY AS t(v, seq)")
                 .param("j", jobId).param("v", values.toArray(new String[0])).update();
-    }
-
-    /** The job an idempotency key was first used for, with the hash of that request. */
-    Optional<String[]> byIdempotencyKey(long account, String key) {
-        return jdbc.sql("SELECT id, request_hash FROM job WHERE account_id = :a AND idempotency_key = :k")
-                .param("a", account).param("k", key)
-                .query((rs, n) -> new String[] {Long.toString(rs.getLong(1)), rs.getString(2)}).optional();
     }
 
     Job findById(long id) {

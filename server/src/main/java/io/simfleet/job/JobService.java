@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Durable bulk jobs: submission (answered at once, idempotent with a key), status, and the work
+ * Durable bulk jobs: submission (answered at once), status, and the work
  * itself. A bulk create runs in one transaction that also holds the job's row lock, so it
  * commits whole or not at all; a bulk modify runs one transaction per item, which claims the
  * item, applies the Modify and records its result together, so no item is ever applied twice.
@@ -70,50 +70,33 @@ public class JobService {
     // --- submission
 
     /**
-     * Stores a bulk create and answers its id (simProvisionId); the same key and request answer the
-     * first id. Names the batch cannot make are refused at once (1001 endPointName), not in the job.
+     * Stores a bulk create and answers its id (simProvisionId). Names the batch cannot make are
+     * refused at once (1001 endPointName), not in the job.
      */
     @Transactional
-    public long submitBulkCreate(Actor actor, BulkCreate cmd, String idempotencyKey, String requestHash) {
+    public long submitBulkCreate(Actor actor, BulkCreate cmd) {
         cmd.checkNames();
-        Optional<Long> replay = replay(actor, idempotencyKey, requestHash);
-        if (replay.isPresent()) return replay.get();
         boolean oem = accounts.get(actor.accountId()).oemEnabled();
         String endpointStatus = !cmd.activate() ? "Pre-Active" : oem ? "Active-Test" : "Active";
         String range = cmd.iccids().get(0) + "-" + cmd.iccids().get(cmd.iccids().size() - 1);
-        return store(actor, Kind.BULK_CREATE, JSON.writeValueAsString(cmd), cmd.iccids().size(), range, endpointStatus,
-                idempotencyKey, requestHash, null);
+        return store(actor, Kind.BULK_CREATE, JSON.writeValueAsString(cmd), cmd.iccids().size(), range, endpointStatus, null);
     }
 
     /** Stores a bulk modify with one item per value and answers its JobId. */
     @Transactional
-    public long submitBulkModify(Actor actor, BulkModify cmd, List<String> values, String idempotencyKey, String requestHash) {
-        Optional<Long> replay = replay(actor, idempotencyKey, requestHash);
-        if (replay.isPresent()) return replay.get();
-        return store(actor, Kind.BULK_MODIFY, JSON.writeValueAsString(cmd), values.size(), null, null, idempotencyKey,
-                requestHash, values);
+    public long submitBulkModify(Actor actor, BulkModify cmd, List<String> values) {
+        return store(actor, Kind.BULK_MODIFY, JSON.writeValueAsString(cmd), values.size(), null, null, values);
     }
 
     private long store(Actor actor, Kind kind, String command, int total, String range, String endpointStatus,
-                       String key, String hash, List<String> items) {
+                       List<String> items) {
         long id = repo.nextId();
         Job job = new Job(id, actor.accountId(), kind, Status.PROCESSING, command, actor.username(), actor.userAccountId(),
                 actor.requestId() == null ? "-" : actor.requestId(), total, 0, 0, null, range, endpointStatus, clock.instant(), null);
-        if (!repo.insert(job, key, hash)) {
-            // a concurrent request with the same key committed first: this one replays it
-            return replay(actorOf(job), key, hash).orElseThrow();
-        }
+        repo.insert(job);
         if (items != null) repo.insertItems(id, items);
         events.publishEvent(new JobSubmitted(id));
         return id;
-    }
-
-    private Optional<Long> replay(Actor actor, String key, String hash) {
-        if (key == null) return Optional.empty();
-        return repo.byIdempotencyKey(actor.accountId(), key).map(found -> {
-            if (!found[1].equals(hash)) throw DomainException.wrong("Idempotency-Key (already used for another request)");
-            return Long.parseLong(found[0]);
-        });
     }
 
     // --- queries

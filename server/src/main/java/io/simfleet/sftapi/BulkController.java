@@ -14,12 +14,8 @@ import io.simfleet.job.BulkModify;
 import io.simfleet.job.Job;
 import io.simfleet.job.JobService;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Bulk Create ({@code bulkProvisioning}), its Process Status ({@code fetchSIMProvisioningDetails}),
  * Bulk Modify ({@code endpointbulk}) and Job Status ({@code getJobStatus}, our design). Requests
- * are checked at once and answered with the job's id; the work runs as a durable job.
+ * are checked at once and answered with the job's id; the work runs as a durable job. A retry with
+ * the same {@code Idempotency-Key} answers the same id ({@link IdempotencyFilter}, as every write).
  */
 @RestController
 class BulkController {
@@ -50,8 +46,7 @@ class BulkController {
     }
 
     @PostMapping("/api/bulkProvisioning")
-    ResponseEntity<Map<String, Object>> bulkProvisioning(Actor actor, @RequestBody(required = false) String body,
-                                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<Map<String, Object>> bulkProvisioning(Actor actor, @RequestBody(required = false) String body) {
         JsonNode root = Params.parse(body);
         JsonNode info = root.get("bulkProvisioningInfo");
         if (info == null || info.isNull()) throw DomainException.missing("bulkProvisioningInfo");
@@ -94,7 +89,7 @@ class BulkController {
         BulkCreate cmd = new BulkCreate(name, firstNameId, iccids, apnGroupId, planId, roaming, benefit, p.decimal("creditLimit"),
                 imeiLock, p.list("addonPlanIds", ","), p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","),
                 activate == null || activate);
-        long id = jobs.submitBulkCreate(actor, cmd, idempotencyKey(key), hash(root));
+        long id = jobs.submitBulkCreate(actor, cmd);
         return Sft.success(ResultCode.BULK_PROVISIONING_ACCEPTED, obj("simProvisionId", id));
     }
 
@@ -120,8 +115,7 @@ class BulkController {
     }
 
     @PatchMapping("/api/endpointbulk")
-    ResponseEntity<Map<String, Object>> bulkModify(Actor actor, @RequestBody(required = false) String body,
-                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<Map<String, Object>> bulkModify(Actor actor, @RequestBody(required = false) String body) {
         Params req = Params.requestLevel(body, null, Map.of());
         String type = req.requiredText("resourceType");
         EndpointRef.Kind kind = switch (type.toLowerCase(Locale.ROOT)) {
@@ -152,7 +146,7 @@ class BulkController {
         ModifyEndpoint m = LifecycleController.modifyCommand(req.requestParam(true));
         if (m.isEmpty()) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "nothing to modify in requestParam");
         EndpointModifier.checkFields(m);
-        long id = jobs.submitBulkModify(actor, new BulkModify(kind, m), values, idempotencyKey(key), hash(Params.parse(body)));
+        long id = jobs.submitBulkModify(actor, new BulkModify(kind, m), values);
         return Sft.success(ResultCode.BULK_MODIFY_ACCEPTED, obj("JobId", id));
     }
 
@@ -180,21 +174,5 @@ class BulkController {
             case PARTIAL -> "Partial";
             case FAIL -> "Fail";
         };
-    }
-
-    private static String idempotencyKey(String key) {
-        if (key == null || key.isBlank()) return null;
-        if (key.length() > 200) throw DomainException.wrong("Idempotency-Key");
-        return key.trim();
-    }
-
-    /** The request's fingerprint: its JSON re-serialized, so formatting does not matter. */
-    private static String hash(JsonNode request) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(Params.JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

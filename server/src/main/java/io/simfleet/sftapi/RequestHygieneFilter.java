@@ -130,15 +130,20 @@ class RequestHygieneFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String enc = getCharacterEncoding();
-            Charset cs;
-            try {
-                cs = enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
-            } catch (IllegalArgumentException e) {
-                throw new UnsupportedEncodingException(enc);
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), cs));
+            return reader(this);
         }
+    }
+
+    /** A reader over the request's input stream in its declared encoding (UTF-8 when none). */
+    static BufferedReader reader(HttpServletRequest req) throws IOException {
+        String enc = req.getCharacterEncoding();
+        Charset cs;
+        try {
+            cs = enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedEncodingException(enc);
+        }
+        return new BufferedReader(new InputStreamReader(req.getInputStream(), cs));
     }
 
     private static final class LimitedInputStream extends ServletInputStream {

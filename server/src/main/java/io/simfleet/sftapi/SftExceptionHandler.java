@@ -5,6 +5,7 @@ import io.simfleet.common.DomainException;
 import io.simfleet.common.Input;
 import io.simfleet.common.RateLimitExceededException;
 import io.simfleet.common.ResultCode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +90,10 @@ class SftExceptionHandler {
      */
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class,
             OptimisticLockingFailureException.class})
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e, HttpServletRequest req) {
         if (Input.refusedAsData(e)) return refusedAsData(e);
         log.info("Request refused by a database constraint: {}", e.getMessage());
+        req.setAttribute(IdempotencyFilter.NOT_FINAL, true); // a retry may succeed: its key is not used up
         return Sft.failure(HttpStatus.OK, ResultCode.OPERATION_FAILED_VERIFY.code(), ResultCode.OPERATION_FAILED_VERIFY.describe(null));
     }
 

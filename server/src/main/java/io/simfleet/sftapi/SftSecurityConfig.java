@@ -4,6 +4,7 @@ import io.simfleet.auth.AuthService;
 import io.simfleet.auth.RateLimiter;
 import io.simfleet.config.SimfleetProperties;
 import io.simfleet.common.ResultCode;
+import io.simfleet.idempotency.IdempotencyStore;
 import jakarta.servlet.DispatcherType;
 import java.util.LinkedHashMap;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -55,9 +57,12 @@ class SftSecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, AuthService auth, RateLimiter limiter, SimfleetProperties props) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, AuthService auth, RateLimiter limiter, SimfleetProperties props,
+                                 IdempotencyStore idempotency) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withPathPatternParser(PATHS);
         RequestMatcher api = path.matcher("/api/**");
+        RequestMatcher admin = path.matcher("/admin/**");
+        RequestMatcher login = new OrRequestMatcher(path.matcher("/api/login"), path.matcher("/api/RefreshToken"));
         http
                 // bearer tokens in a header, no cookies and no sessions: nothing for CSRF to ride on
                 .csrf(AbstractHttpConfigurer::disable)
@@ -70,8 +75,8 @@ class SftSecurityConfig {
                 .authorizeHttpRequests(rules -> rules
                         // the container's own error dispatch of a request already refused or failed
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(path.matcher("/api/login"), path.matcher("/api/RefreshToken")).permitAll()
-                        .requestMatchers(path.matcher("/admin/**")).hasRole("OPERATOR")
+                        .requestMatchers(login).permitAll()
+                        .requestMatchers(admin).hasRole("OPERATOR")
                         .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
                                 path.matcher("/api/GetSIMProduct")).authenticated()
                         .requestMatchers(api).hasRole("ENTERPRISE")
@@ -87,6 +92,9 @@ class SftSecurityConfig {
             // after the rules: only requests a caller may make count against its account
             http.addFilterAfter(new RateLimitFilter(limiter, props.rateLimit().accountPerSecond()), AuthorizationFilter.class);
         }
+        // after the rate limit: a refused request neither uses up nor replays a key
+        http.addFilterAfter(new IdempotencyFilter(idempotency, admin, login),
+                props.rateLimitsEnabled() ? RateLimitFilter.class : AuthorizationFilter.class);
         return http.build();
     }
 

@@ -31,13 +31,7 @@ class BulkJobsTest extends ApiTestBase {
     }
 
     static Map<String, Object> bulk(Tenant t, Object... fields) {
-        Map<String, Object> info = map("endPointName", "bulkEp", "endPointNameId", "100", "apnGroupId", Fixtures.apnGroup(t),
-                "planId", t.postPlan(), "roamingProfileId", List.of(Fixtures.roamingProfile(t)));
-        for (int i = 0; i < fields.length; i += 2) {
-            if (fields[i + 1] == null) info.remove((String) fields[i]);
-            else info.put((String) fields[i], fields[i + 1]);
-        }
-        return map("bulkProvisioningInfo", info);
+        return Fixtures.bulkBody(t, fields);
     }
 
     /** Waits for a bulk create to leave Processing and answers its row. */

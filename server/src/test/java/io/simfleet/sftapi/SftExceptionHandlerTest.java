@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,7 @@ class SftExceptionHandlerTest {
     void aDataExceptionOfTheDatabaseIsAWrongParameter() {
         for (String state : new String[] {"22003", "22021", "22001"}) { // numeric out of range, invalid byte sequence, string too long
             ResponseEntity<Map<String, Object>> r = handler.conflict(
-                    new DataIntegrityViolationException("refused", new SQLException("refused", state)));
+                    new DataIntegrityViolationException("refused", new SQLException("refused", state)), new MockHttpServletRequest());
             assertEquals(200, r.getStatusCode().value());
             assertEquals("1001", resultParam(r).path("resultCode").asString());
             assertEquals("Wrong input parameter - Request", resultParam(r).path("resultDescription").asString());
@@ -35,8 +36,11 @@ class SftExceptionHandlerTest {
 
     @Test
     void aConstraintLostToAConcurrentWriterStillSaysVerify() {
+        MockHttpServletRequest req = new MockHttpServletRequest();
         ResponseEntity<Map<String, Object>> r = handler.conflict(
-                new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505")));
+                new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505")), req);
         assertEquals("10239", resultParam(r).path("resultCode").asString());
+        // a retry may succeed: the answer is not kept for the request's Idempotency-Key
+        assertEquals(true, req.getAttribute(IdempotencyFilter.NOT_FINAL));
     }
 }

@@ -84,7 +84,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Resp(r.statusCode(), parse(r.body()), r.body());
+            return new Resp(r.statusCode(), parse(r.body()), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
         } catch (InterruptedException e) {

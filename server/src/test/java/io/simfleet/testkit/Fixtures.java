@@ -86,6 +86,17 @@ public final class Fixtures {
         return Map.of("Request", Map.of("requestParam", p));
     }
 
+    /** A bulkProvisioning body with the tenant's defaults; {@code fields} override, add or (null) remove fields. */
+    public static Map<String, Object> bulkBody(Tenant t, Object... fields) {
+        Map<String, Object> info = map("endPointName", "bulkEp", "endPointNameId", "100", "apnGroupId", apnGroup(t),
+                "planId", t.postPlan(), "roamingProfileId", List.of(roamingProfile(t)));
+        for (int i = 0; i < fields.length; i += 2) {
+            if (fields[i + 1] == null) info.remove((String) fields[i]);
+            else info.put((String) fields[i], fields[i + 1]);
+        }
+        return map("bulkProvisioningInfo", info);
+    }
+
     public static String apnGroup(Tenant t) {
         return t.api().get("/api/fetchApnGroup").response().path("responseParam").path("rows").get(0).path("apnGroupId").asString();
     }

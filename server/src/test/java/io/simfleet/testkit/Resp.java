@@ -2,10 +2,21 @@ package io.simfleet.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.http.HttpHeaders;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** One HTTP answer, with accessors for the SFT envelope. */
-public record Resp(int status, JsonNode json, String raw) {
+public record Resp(int status, JsonNode json, String raw, HttpHeaders headers) {
+    public Resp(int status, JsonNode json, String raw) {
+        this(status, json, raw, HttpHeaders.of(Map.of(), (name, value) -> true));
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
     public JsonNode response() {
         return json.path("Response");
     }
