@@ -1,12 +1,11 @@
 package io.simfleet.endpoint;
 
+import static io.simfleet.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.PlanCategory;
-import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Create's and Modify's parameter rules that need no catalog: names, IMEIs, the add-on rules
@@ -35,12 +33,6 @@ class EndpointRulesTest {
     }
 
     private static final Plan BASE = plan("DEFAULTPOST1", PlanCategory.NORMAL, 1, true, List.of(10L, 11L));
-
-    private static void refused(ResultCode code, String detail, Executable call) {
-        DomainException e = assertThrows(DomainException.class, call);
-        assertEquals(code, e.code(), e.getMessage());
-        if (detail != null) assertEquals(detail, e.detail());
-    }
 
     @Test
     void names() {

@@ -1,11 +1,10 @@
 package io.simfleet.endpoint;
 
+import static io.simfleet.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Modify Endpoint's rules that need no database: which request is empty, the field formats a bulk
@@ -33,12 +31,6 @@ class ModifyRulesTest {
         Instant t = Instant.parse("2024-01-01T00:00:00Z");
         return new Endpoint(1, 51368592, "tracker 01", EndpointStatus.ACTIVE, 1, "DEFAULTPOST1", "PDP_1", List.of(10L), null,
                 imei, locked, null, t, t, t, t, 0, List.of(), null);
-    }
-
-    private static void refused(ResultCode code, String detail, Executable call) {
-        DomainException e = assertThrows(DomainException.class, call);
-        assertEquals(code, e.code(), e.getMessage());
-        if (detail != null) assertEquals(detail, e.detail());
     }
 
     @Test

@@ -1,28 +1,21 @@
 package io.simfleet.sftapi;
 
+import static io.simfleet.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** How a request's fields are read: the 1000/1001 answers of every shape, without a server. */
 class ParamsTest {
     private static Params p(String requestParamJson) {
         return Params.request("{\"Request\":{\"requestParam\":" + requestParamJson + "}}", null, Map.of());
-    }
-
-    private static void refused(ResultCode code, String field, Executable call) {
-        DomainException e = assertThrows(DomainException.class, call);
-        assertEquals(code, e.code(), e.getMessage());
-        assertEquals(field, e.detail());
     }
 
     @Test
