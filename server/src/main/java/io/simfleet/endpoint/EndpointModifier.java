@@ -197,7 +197,7 @@ public class EndpointModifier {
     }
 
     /** LOCK / UNLOCK with an optional IMEI ("" clears it); locking to another IMEI needs an UNLOCK first (10069). */
-    private static void imei(ModifyEndpoint m, Endpoint e, Endpoint.Builder b, List<String> changed) {
+    static void imei(ModifyEndpoint m, Endpoint e, Endpoint.Builder b, List<String> changed) {
         if (m.imeiLock() == null && m.imei() == null) return;
         EndpointRules.imei(m.imei());
         String newImei = m.imei() == null ? e.imei() : m.imei().isEmpty() ? null : m.imei();
@@ -226,8 +226,17 @@ public class EndpointModifier {
             if (sp.hasFeature(s) || sp.hasFeature(s.replace('_', '-'))) offered.add(s);
         }
         List<String> rats = RATS.getOrDefault(sp.ratType(), RATS.get("10"));
-        Set<String> barred = new LinkedHashSet<>(e.barredServices());
-        Boolean all = m.bars().get("All_Services");
+        b.barredServices = barred(offered, rats, e.barredServices(), m.bars());
+        changed.add("bar");
+    }
+
+    /**
+     * The barred services after applying {@code bars} to {@code barredNow}, given the services
+     * and RATs the endpoint's service profile offers (the rules of {@link #bars}).
+     */
+    static List<String> barred(Set<String> offered, List<String> rats, List<String> barredNow, Map<String, Boolean> bars) {
+        Set<String> barred = new LinkedHashSet<>(barredNow);
+        Boolean all = bars.get("All_Services");
         if (all != null) {
             if (all) {
                 if (barred.containsAll(offered)) throw new DomainException(ResultCode.SERVICE_ALREADY_BARRED, "All_Services");
@@ -237,7 +246,7 @@ public class EndpointModifier {
                 barred.removeAll(offered);
             }
         } else {
-            for (Map.Entry<String, Boolean> bar : m.bars().entrySet()) {
+            for (Map.Entry<String, Boolean> bar : bars.entrySet()) {
                 String name = bar.getKey();
                 boolean isRat = rats.contains(name) || RATS.get("10").contains(name);
                 if (!offered.contains(name) && !rats.contains(name)) throw new DomainException(ResultCode.SERVICE_NOT_PRESENT, name);
@@ -249,7 +258,6 @@ public class EndpointModifier {
                 }
             }
         }
-        b.barredServices = List.copyOf(barred);
-        changed.add("bar");
+        return List.copyOf(barred);
     }
 }

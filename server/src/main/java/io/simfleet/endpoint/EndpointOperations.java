@@ -200,30 +200,45 @@ public class EndpointOperations {
         Account account = accounts.get(acc);
         Account parent = account.parentId() == null ? null : accounts.get(account.parentId());
         if (!account.active() || (parent != null && !parent.active())) throw new DomainException(ResultCode.PARENT_NOT_ACTIVE);
-        EndpointStatus target = switch (lifeCycle.trim().toUpperCase(Locale.ROOT)) {
-            case "A" -> ACTIVE;
-            case "S" -> SUSPENDED;
-            case "AI" -> ACTIVE_INVENTORY;
-            default -> throw new DomainException(ResultCode.INVALID_LIFECYCLE, lifeCycle);
-        };
+        EndpointStatus target = lifecycleTarget(lifeCycle);
         if (reason != null && !List.of("1", "2", "3").contains(reason)) throw DomainException.wrong("reason");
         Endpoint e = repo.lock(acc, ref).orElseThrow(() -> new DomainException(ResultCode.LIFECYCLE_FAILURE, ref + " not found"));
-        if (e.status() == DELETED) throw new DomainException(ResultCode.ENDPOINT_DEACTIVATED);
-        if (e.status() == target) throw new DomainException(ResultCode.SAME_LIFECYCLE);
-        if (e.status() == PRE_ACTIVE || e.status() == HOLD) throw new DomainException(ResultCode.PRE_ACTIVE_OR_HOLD);
-        Operation op = switch (target) {
-            case SUSPENDED -> Operation.SUSPEND;
-            case ACTIVE_INVENTORY -> Operation.TO_INVENTORY;
-            default -> e.status() == SUSPENDED ? Operation.RESUME : Operation.TO_COMMERCIAL;
-        };
-        EndpointStatus next = EndpointRules.transition(e.status(), op, ResultCode.LIFECYCLE_FAILURE);
-        if (next != target) throw new DomainException(ResultCode.LIFECYCLE_FAILURE, "endpoint is " + e.status().displayName());
+        EndpointStatus next = lifecycleChange(e.status(), target);
         sims.follow(acc, e.id(), next.simStatus().orElseThrow());
         Endpoint.Builder b = e.toBuilder();
         b.status = next;
         b.lastSimStateChangeAt = clock.instant();
         save(actor, e, b.build(), "EndPointLifeCycleChange", reason, null);
         return new StatusChange(e.status(), next);
+    }
+
+    /** The lifecycle call's target state: {@code A}, {@code S} or {@code AI} in any case, else 1008. */
+    static EndpointStatus lifecycleTarget(String lifeCycle) {
+        return switch (lifeCycle.trim().toUpperCase(Locale.ROOT)) {
+            case "A" -> ACTIVE;
+            case "S" -> SUSPENDED;
+            case "AI" -> ACTIVE_INVENTORY;
+            default -> throw new DomainException(ResultCode.INVALID_LIFECYCLE, lifeCycle);
+        };
+    }
+
+    /**
+     * The state a lifecycle change moves an endpoint in {@code from} to: 1009 when it is
+     * deleted, 1254 when it is in {@code target} already, 8104 from Pre-Active or Hold, 5018 when
+     * the transition table has no such move.
+     */
+    static EndpointStatus lifecycleChange(EndpointStatus from, EndpointStatus target) {
+        if (from == DELETED) throw new DomainException(ResultCode.ENDPOINT_DEACTIVATED);
+        if (from == target) throw new DomainException(ResultCode.SAME_LIFECYCLE);
+        if (from == PRE_ACTIVE || from == HOLD) throw new DomainException(ResultCode.PRE_ACTIVE_OR_HOLD);
+        Operation op = switch (target) {
+            case SUSPENDED -> Operation.SUSPEND;
+            case ACTIVE_INVENTORY -> Operation.TO_INVENTORY;
+            default -> from == SUSPENDED ? Operation.RESUME : Operation.TO_COMMERCIAL;
+        };
+        EndpointStatus next = EndpointRules.transition(from, op, ResultCode.LIFECYCLE_FAILURE);
+        if (next != target) throw new DomainException(ResultCode.LIFECYCLE_FAILURE, "endpoint is " + from.displayName());
+        return next;
     }
 
     /** Deletes an endpoint holding no SIM (Pre-Active or Hold); its history stays. */

@@ -9,12 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * V6 repairs what the operator API stored before it refused null list elements: a schema at V5
- * gets the broken rows, then is migrated.
+ * gets the broken rows, then is migrated. On the test PostgreSQL, without a server.
  */
+@Tag("database")
 class NullElementRepairMigrationTest {
 
     private static Flyway flyway(String url, String target) {

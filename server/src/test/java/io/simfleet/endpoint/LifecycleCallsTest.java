@@ -2,6 +2,7 @@ package io.simfleet.endpoint;
 
 import static io.simfleet.endpoint.LifecycleSupport.*;
 import static io.simfleet.testkit.Api.map;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 class LifecycleCallsTest extends ApiTestBase {
     @Autowired
     FakeNetwork network;
+
+    @Autowired
+    EndpointOperations operations;
 
     Fixtures fx;
     Tenant t;
@@ -82,23 +85,24 @@ class LifecycleCallsTest extends ApiTestBase {
     }
 
     @Test
-    void delinkWaitsForTheDataSessionToEnd() throws Exception {
+    void delinkWaitsForTheDataSessionToEnd() {
         String iccid = t.iccids().get(0);
         long ep = Fixtures.endpoint(t, iccid, true);
         String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
         network.openSession(imsi);
         try {
             delink(t, ep).expect("7021").expectDescription("Successful!! request has sent for processing!!");
-            Thread.sleep(600); // several worker rounds: the session is still open
+            // worker rounds while the session is open (run here rather than waited for): the de-link stays queued
+            assertEquals(0, operations.completePendingDelinks());
+            assertEquals(0, operations.completePendingDelinks());
             assertEquals("A", status(t, ep));
             assertEquals("Active", sim(t, iccid).path("simStatus").asString());
             delink(t, ep).expect("7021");
         } finally {
             network.closeSession(imsi);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!status(t, ep).equals("H") && Instant.now().isBefore(deadline)) Thread.sleep(100);
-        assertEquals("H", status(t, ep));
+        // the scheduled worker (every 200 ms in the tests) completes it once the session has ended
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).until(() -> status(t, ep), "H"::equals);
         assertEquals("Ready To Activate", sim(t, iccid).path("simStatus").asString());
     }
 

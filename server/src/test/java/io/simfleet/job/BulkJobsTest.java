@@ -1,6 +1,7 @@
 package io.simfleet.job;
 
 import static io.simfleet.testkit.Api.map;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +35,18 @@ class BulkJobsTest extends ApiTestBase {
     }
 
     /** Waits for a bulk create to leave Processing and answers its row. */
-    static JsonNode awaitProvisioning(Api api, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonNode row = api.get("/api/fetchSIMProvisioningDetails?simProvisionId=" + id).expect("10050")
-                    .response().path("responseParam").path("rows").get(0);
-            if (!row.path("status").asString().equals("Processing") || Instant.now().isAfter(deadline)) return row;
-            Thread.sleep(50);
-        }
+    static JsonNode awaitProvisioning(Api api, String id) {
+        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/fetchSIMProvisioningDetails?simProvisionId=" + id).expect("10050")
+                        .response().path("responseParam").path("rows").get(0),
+                        row -> !row.path("status").asString().equals("Processing"));
     }
 
-    static JsonNode awaitJob(Api api, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonNode job = api.get("/api/getJobStatus?jobId=" + id).expect("10909").response().path("responseParam");
-            if (!job.path("status").asString().equals("Processing") || Instant.now().isAfter(deadline)) return job;
-            Thread.sleep(50);
-        }
+    /** Waits for a job to leave Processing and answers its status. */
+    static JsonNode awaitJob(Api api, String id) {
+        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/getJobStatus?jobId=" + id).expect("10909").response().path("responseParam"),
+                        job -> !job.path("status").asString().equals("Processing"));
     }
 
     private long endpoints(Tenant tenant) {

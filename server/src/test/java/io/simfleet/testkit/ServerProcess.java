@@ -1,11 +1,12 @@
 package io.simfleet.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,18 +50,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Ready when {@code user} (password = name) can log in: the demo data is loaded after the web server starts. */
-    private void awaitReady(String user) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) throw new IllegalStateException("server exited; see " + log);
-            try {
-                if (api().loginRaw(user, user, null).json().has("AccessToken")) return;
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("server not ready in time; see " + log);
+    private void awaitReady(String user) {
+        await("server on port " + port + " ready; see " + log).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .failFast("server exited; see " + log, () -> !process.isAlive())
+                .ignoreExceptions() // not listening yet
+                .until(() -> api().loginRaw(user, user, null).json().has("AccessToken"));
     }
 
     public Api api() {

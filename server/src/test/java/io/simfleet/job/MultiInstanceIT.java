@@ -1,6 +1,7 @@
 package io.simfleet.job;
 
 import static io.simfleet.testkit.Api.map;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Jobs are durable and shareable: server instances in child JVMs on one database, one of them
  * killed with SIGKILL in the middle of a job.
  */
-class MultiInstanceTest {
+class MultiInstanceIT {
 
     private static long query(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
@@ -65,12 +67,11 @@ class MultiInstanceTest {
             assertEquals(3000, ids.size());
             modifyJob = travel.patch("/api/endpointbulk", map("Request", map("resourceType", "endPointid", "valuelist", ids,
                     "requestParam", map("endPointName", "after the crash")))).expect("10070").response().path("JobId").asString();
-            long processed = 0;
-            while (processed < 100) {
-                processed = Long.parseLong(travel.get("/api/getJobStatus?jobId=" + modifyJob).response().path("responseParam")
-                        .path("processedCount").asString());
-                Thread.sleep(20);
-            }
+            // the kill should land in the middle of the job: wait until it has done some of it
+            String job = modifyJob;
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Long.parseLong(travel.get("/api/getJobStatus?jobId=" + job).response().path("responseParam")
+                            .path("processedCount").asString()) >= 100);
             // a bulk create in flight too
             createJob = travel.post("/api/bulkProvisioning", bulkCreate(travel, "8932042000100005000", 4000, "inflight"))
                     .expect("10054").response().path("simProvisionId").asString();

@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * stopped with the server.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class EmbeddedRestartTest {
+class EmbeddedRestartIT {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         // command-line arguments: they win over application.yml and the environment

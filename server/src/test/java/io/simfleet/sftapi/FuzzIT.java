@@ -1,6 +1,7 @@
 package io.simfleet.sftapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.simfleet.SimfleetApplication;
 import io.simfleet.testkit.Api;
@@ -14,10 +15,10 @@ import java.math.BigInteger;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a refused request leaves every table exactly as it was (a fingerprint of every row of every
  * table, taken before and after).
  */
-class FuzzTest {
+class FuzzIT {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static ConfigurableApplicationContext app;
     private static int port;
@@ -337,13 +338,12 @@ class FuzzTest {
     }
 
     /** The fingerprint once no background work is running (a bulk job accepted by an earlier try). */
-    private static String quietFingerprint() throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            Integer busy = jdbc.sql("SELECT count(*) FROM job WHERE status = 'PROCESSING'").query(Integer.class).single();
-            if (busy == 0) return fingerprint();
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new AssertionError("background jobs never finished");
+    private static String quietFingerprint() {
+        // no initial delay: the fuzz asks this before every try, and most of the time nothing is running
+        await("background jobs finished").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT count(*) FROM job WHERE status = 'PROCESSING'").query(Integer.class).single() == 0);
+        return fingerprint();
     }
 
     private static String knownFingerprint;

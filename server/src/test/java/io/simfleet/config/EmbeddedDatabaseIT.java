@@ -1,5 +1,6 @@
 package io.simfleet.config;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback only: on a new data directory, and on one written by an older simfleet (trust, no
  * password), which is upgraded in place.
  */
-class EmbeddedDatabaseTest {
+class EmbeddedDatabaseIT {
 
     @Test
     void aNewDataDirectoryRequiresTheGeneratedPassword(@TempDir Path dataDir) throws Exception {
@@ -106,15 +108,16 @@ class EmbeddedDatabaseTest {
         }
     }
 
-    private static void awaitPasswordRequired(EmbeddedDatabase db) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+    /** Waits until a connection without a password is refused: the server has reloaded pg_hba.conf. */
+    private static void awaitPasswordRequired(EmbeddedDatabase db) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
             try {
                 connect(db.port(), "localhost", null).close();
+                return false;
             } catch (SQLException refused) {
-                return;
+                return true;
             }
-            Thread.sleep(50);
-        }
+        });
     }
 
     private static Connection connect(int port, String host, String password) throws SQLException {
