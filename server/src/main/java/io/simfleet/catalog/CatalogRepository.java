@@ -1,6 +1,7 @@
 package io.simfleet.catalog;
 
 import io.simfleet.catalog.CatalogModel.*;
+import io.simfleet.common.Json;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class CatalogRepository {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
     private final JdbcClient jdbc;
 
     CatalogRepository(JdbcClient jdbc) {

@@ -4,6 +4,7 @@ import io.simfleet.account.AccountService;
 import io.simfleet.common.AccountType;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Json;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.BulkCreate;
 import io.simfleet.endpoint.EndpointBulkCreator;
@@ -17,10 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.TransientDataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = Json.MAPPER;
     static final String SUCCESS_REASON = "Sim provisioning successful";
 
     private final JobRepository repo;

@@ -2,6 +2,7 @@ package io.simfleet.sftapi;
 
 import io.simfleet.common.DomainException;
 import io.simfleet.common.Input;
+import io.simfleet.common.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.NullNode;
  * may hold a control character, and numbers are ASCII digits ({@link Input}).
  */
 final class Params {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = Json.MAPPER;
     private final JsonNode node;
     private final Map<String, String> aliases;
     private final boolean variant;

@@ -1,5 +1,6 @@
 package io.simfleet.sim;
 
+import io.simfleet.common.Json;
 import io.simfleet.common.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class SimRepository {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
     private static final TypeReference<List<Sim.SupplierImsi>> SUPPLIERS = new TypeReference<>() {};
     private final JdbcClient jdbc;
 
