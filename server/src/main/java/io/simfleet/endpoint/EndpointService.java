@@ -192,7 +192,8 @@ public class EndpointService {
         }
         return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
                 plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
-                benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming);
+                benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming,
+                Balances.of(e, plan, addons, clock));
     }
 
     /**

@@ -4,20 +4,17 @@ import static io.simfleet.sftapi.Sft.obj;
 
 import io.simfleet.account.Account;
 import io.simfleet.account.AccountService;
-import io.simfleet.catalog.CatalogModel.Benefit;
 import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.RoamingProfile;
 import io.simfleet.catalog.CatalogModel.ServiceProfile;
 import io.simfleet.catalog.CatalogModel.Tag;
+import io.simfleet.endpoint.Balances;
 import io.simfleet.endpoint.Endpoint;
 import io.simfleet.endpoint.EndpointStatus;
-import io.simfleet.endpoint.EndpointViews.AddonSubscription;
 import io.simfleet.endpoint.EndpointViews.ListItem;
 import io.simfleet.endpoint.EndpointViews.Profile;
 import io.simfleet.sim.Sim;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +67,11 @@ class EndpointWire {
         if (e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null) {
             roaming.add(p.testRoamingProfile());
         }
-        boolean postpaid = e.subscriberType() == 1;
+        Balances.MainAccount main = p.balances().main();
+        boolean postpaid = main.postpaid();
         Map<String, Object> basic = obj(
                 "msisdn", s == null ? null : s.msisdn(),
-                "maBalance", postpaid ? "UNLIMITED" : "0",
+                "maBalance", money(main.balance()),
                 "creationDate", Sft.format(e.createdAt()),
                 "currentStatus", e.status().code(),
                 "currentStatusName", e.status().displayName(),
@@ -85,7 +83,7 @@ class EndpointWire {
                 "subscriberTypeName", postpaid ? "Postpaid" : "Prepaid",
                 "creditLimit", e.monthlyLimit() == null ? "UNLIMITED" : e.monthlyLimit().toPlainString(),
                 "parentEntityId", a.id(),
-                "nextBillingDate", postpaid ? Sft.format(nextBillingDate()) : null,
+                "nextBillingDate", main.expiry() == null ? null : Sft.format(main.expiry()),
                 "planEffectiveDate", Sft.format(e.planEffectiveAt()),
                 "planExpiryDate", plan == null ? FOREVER : Sft.format(plan.expiresAt()),
                 "currencyId", a.currencyId(),
@@ -131,13 +129,10 @@ class EndpointWire {
                 "barredServices", e.barredServices().isEmpty() ? "-" : String.join("|", e.barredServices()));
         List<Map<String, Object>> benefits = new ArrayList<>();
         benefits.add(obj("id", postpaid ? "PostpaidMA" : "PrepaidMA", "name", postpaid ? "Postpaid Main Account" : "Prepaid Main Account",
-                "startDate", Sft.format(e.planEffectiveAt()), "expiryDate", postpaid ? Sft.format(nextBillingDate()) : "-",
-                "balance", postpaid ? "UNLIMITED" : "0", "unitType", "MONEY", "type", "Main Account",
-                "actualBalance", postpaid ? "UNLIMITED" : "0"));
-        if (plan != null) benefits.addAll(planBenefits(plan, null, null, null));
-        for (AddonSubscription sub : p.addons()) {
-            if (sub.plan() != null) benefits.addAll(planBenefits(sub.plan(), sub.start(), sub.expires(), sub.uniqueId()));
-        }
+                "startDate", Sft.format(main.start()), "expiryDate", main.expiry() == null ? "-" : Sft.format(main.expiry()),
+                "balance", money(main.balance()), "unitType", "MONEY", "type", "Main Account",
+                "actualBalance", money(main.balance())));
+        p.balances().units().forEach(u -> benefits.add(units(u)));
         List<Map<String, Object>> promotional = p.addons().stream().map(sub -> obj(
                 "planId", sub.plan() == null ? null : sub.plan().id(),
                 "planName", sub.plan() == null ? null : sub.plan().name(),
@@ -154,17 +149,19 @@ class EndpointWire {
                 "tagIdList", p.tags().isEmpty() ? null : tags(p.tags()));
     }
 
-    private static List<Map<String, Object>> planBenefits(Plan plan, Instant start, Instant expiry, Long uniqueId) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Benefit b : plan.benefits()) {
-            boolean count = b.type().equals("SMS");
-            long amount = count ? b.amount() : b.amount() * 1024 * 1024;
-            out.add(obj("id", count ? "6" : "5", "name", b.type(), "startDate", start == null ? "-" : Sft.format(start),
-                    "expiryDate", expiry == null ? "-" : Sft.format(expiry), "balance", amount,
-                    "unitType", count ? "Count" : "Mb", "type", "ADDON-ACCOUNT (FREE)", "actualBalance", amount,
-                    "planId", plan.id(), "planName", plan.name(), "planCategory", plan.category().name(), "uniqueId", uniqueId));
-        }
-        return out;
+    /** A benefit row of the reference: SMS counts (id 6, "Count"), data in bytes (id 5, unit type "Mb" as SFT writes it). */
+    private static Map<String, Object> units(Balances.Units u) {
+        boolean count = u.unit() == Balances.Unit.COUNT;
+        Plan plan = u.plan();
+        return obj("id", count ? "6" : "5", "name", u.service(), "startDate", u.start() == null ? "-" : Sft.format(u.start()),
+                "expiryDate", u.expiry() == null ? "-" : Sft.format(u.expiry()), "balance", u.balance(),
+                "unitType", count ? "Count" : "Mb", "type", "ADDON-ACCOUNT (FREE)", "actualBalance", u.actualBalance(),
+                "planId", plan.id(), "planName", plan.name(), "planCategory", plan.category().name(), "uniqueId", u.uniqueId());
+    }
+
+    /** A money balance as the reference writes it: null is "UNLIMITED". */
+    private static String money(BigDecimal balance) {
+        return balance == null ? "UNLIMITED" : balance.toPlainString();
     }
 
     private static String service(ServiceProfile sp, String feature) {
@@ -188,10 +185,6 @@ class EndpointWire {
             case "06" -> "02|01|06";
             default -> "02|01|06|10";
         };
-    }
-
-    private static Instant nextBillingDate() {
-        return LocalDate.now(RequestContext.clock()).withDayOfMonth(1).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     static String dash(String s) {
