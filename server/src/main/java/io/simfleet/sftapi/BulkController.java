@@ -13,7 +13,6 @@ import io.simfleet.endpoint.ModifyEndpoint;
 import io.simfleet.job.BulkModify;
 import io.simfleet.job.Job;
 import io.simfleet.job.JobService;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,26 +62,8 @@ class BulkController {
         boolean range = p.has("startICCID") || p.has("endICCID");
         boolean list = p.has("iccidList");
         if (range && list) throw new DomainException(ResultCode.BULK_RANGE_OR_LIST);
-        List<String> iccids;
-        if (list) {
-            iccids = p.list("iccidList", ",");
-            if (iccids.isEmpty()) throw DomainException.missing("iccidList");
-            if (iccids.size() > BulkCreate.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "iccidList");
-            for (String i : iccids) if (!i.matches("\\d{19}")) throw DomainException.wrong("iccidList");
-            if (new HashSet<>(iccids).size() != iccids.size()) throw new DomainException(ResultCode.BULK_ICCID_LIST_DUPLICATES);
-        } else {
-            String start = p.requiredText("startICCID");
-            if (!start.matches("\\d{19}")) throw DomainException.wrong("startICCID");
-            Long quantity = p.longValue("quantity");
-            if (quantity == null) throw DomainException.missing("quantity");
-            if (quantity < 1) throw DomainException.wrong("quantity");
-            if (quantity > BulkCreate.MAX) throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "quantity");
-            BigInteger first = new BigInteger(start);
-            iccids = new ArrayList<>();
-            for (int i = 0; i < quantity; i++) iccids.add(first.add(BigInteger.valueOf(i)).toString());
-            String end = p.text("endICCID");
-            if (end != null && !end.isEmpty() && !end.equals(iccids.get(iccids.size() - 1))) throw DomainException.wrong("endICCID");
-        }
+        List<String> iccids = list ? BulkCreate.iccidsOfList(p.list("iccidList", ","))
+                : BulkCreate.iccidsOfRange(p.requiredText("startICCID"), p.longValue("quantity"), p.text("endICCID"));
         Boolean imeiLock = p.lockStatus("imeiLockStatus");
         Long benefit = p.longValue("benefits");
         Boolean activate = p.bool("isDefaultActivation");

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bulk create's generated names. The ICCID range expansion and the 4000 cap sit in BulkController (BulkJobsTest over HTTP). */
+/** Bulk create's generated names, ICCID ranges and lists (no Spring, no database). */
 class BulkCreateTest {
     static BulkCreate bulk(String name, long firstNameId, int count) {
         return new BulkCreate(name, firstNameId, Collections.nCopies(count, "8932042000000016190"), "PDP_1", "DEFAULTPOST1",
@@ -47,5 +47,36 @@ class BulkCreateTest {
     void aNameWithAForbiddenCharacterIsRefused() {
         DomainException e = assertThrows(DomainException.class, () -> bulk("tracker-x", 1, 10).checkNames());
         assertEquals("endPointName", e.detail());
+    }
+
+    private static void refused(ResultCode code, String detail, Runnable r) {
+        DomainException e = assertThrows(DomainException.class, r::run);
+        assertEquals(code, e.code());
+        if (detail != null) assertEquals(detail, e.detail());
+    }
+
+    @Test
+    void aRangeIsQuantityConsecutiveIccidsEndingAtEndIccid() {
+        List<String> iccids = BulkCreate.iccidsOfRange("8932042000000016199", 3L, "8932042000000016201");
+        assertEquals(List.of("8932042000000016199", "8932042000000016200", "8932042000000016201"), iccids);
+        assertEquals(4000, BulkCreate.iccidsOfRange("8932042000000016190", 4000L, null).size());
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "endICCID", () -> BulkCreate.iccidsOfRange("8932042000000016199", 3L, "8932042000000016202"));
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "startICCID", () -> BulkCreate.iccidsOfRange("893204200000001619", 3L, null));
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "startICCID", () -> BulkCreate.iccidsOfRange("89320420000000161٩9", 3L, null));
+        refused(ResultCode.MANDATORY_PARAMETER_MISSING, "quantity", () -> BulkCreate.iccidsOfRange("8932042000000016199", null, null));
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "quantity", () -> BulkCreate.iccidsOfRange("8932042000000016199", 0L, null));
+        refused(ResultCode.MAXIMUM_COUNT_EXCEEDED, "quantity", () -> BulkCreate.iccidsOfRange("8932042000000016199", 4001L, null));
+    }
+
+    @Test
+    void aListHoldsUpTo4000DistinctNineteenDigitIccids() {
+        assertEquals(List.of("8932042000000016190"), BulkCreate.iccidsOfList(List.of("8932042000000016190")));
+        refused(ResultCode.MANDATORY_PARAMETER_MISSING, "iccidList", () -> BulkCreate.iccidsOfList(List.of()));
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "iccidList", () -> BulkCreate.iccidsOfList(List.of("89320420000000161")));
+        refused(ResultCode.BULK_ICCID_LIST_DUPLICATES, null,
+                () -> BulkCreate.iccidsOfList(List.of("8932042000000016190", "8932042000000016190")));
+        List<String> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i < 4001; i++) tooMany.add(Long.toString(8932042000000016190L + i));
+        refused(ResultCode.MAXIMUM_COUNT_EXCEEDED, "iccidList", () -> BulkCreate.iccidsOfList(tooMany));
     }
 }
