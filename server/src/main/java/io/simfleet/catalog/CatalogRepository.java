@@ -47,11 +47,13 @@ class CatalogRepository {
     }
 
     long catalogVersion(long account) {
-        return jdbc.sql("SELECT catalog_version FROM account WHERE id = :a").param("a", account).query(Long.class).optional().orElse(-1L);
+        return jdbc.sql("SELECT version FROM catalog_version WHERE account_id = :a").param("a", account).query(Long.class).optional().orElse(0L);
     }
 
     void bumpCatalogVersion(long account) {
-        jdbc.sql("UPDATE account SET catalog_version = nextval('catalog_version_seq') WHERE id = :a").param("a", account).update();
+        jdbc.sql("""
+                INSERT INTO catalog_version (account_id, version) VALUES (:a, nextval('catalog_version_seq'))
+                ON CONFLICT (account_id) DO UPDATE SET version = EXCLUDED.version""").param("a", account).update();
     }
 
     boolean idTaken(String table, Object id) {
