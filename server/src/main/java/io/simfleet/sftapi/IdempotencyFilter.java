@@ -27,14 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -81,12 +80,12 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         String key = req.getHeader(HEADER);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (key == null || key.isBlank() || !WRITES.contains(req.getMethod()) || auth == null
-                || !(auth.getPrincipal() instanceof Actor actor) || notWrites.matches(req)) {
+        Optional<Actor> caller = ActorAuthentication.current();
+        if (key == null || key.isBlank() || !WRITES.contains(req.getMethod()) || caller.isEmpty() || notWrites.matches(req)) {
             chain.doFilter(req, res);
             return;
         }
+        Actor actor = caller.get();
         boolean operator = operatorApi.matches(req);
         key = key.trim();
         if (!IdempotencyStore.validKey(key)) {

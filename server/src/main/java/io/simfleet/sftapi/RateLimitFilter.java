@@ -9,10 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Counts every authenticated request against its acting account's per-second limit; over it, 429 with Retry-After. */
@@ -28,13 +25,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+        Optional<Actor> caller = ActorAuthentication.current();
+        if (caller.isPresent()) {
+            Actor actor = caller.get();
             try {
                 limiter.acquire("account:" + actor.accountId(), perSecond, Duration.ofSeconds(1), "requests of account " + actor.accountId());
             } catch (RateLimitExceededException e) {
-                ResponseEntity<Map<String, Object>> answer = SftResponses.rateLimited(e);
-                SftResponses.write(res, answer);
+                SftResponses.write(res, SftResponses.rateLimited(e));
                 return;
             }
         }
