@@ -1,5 +1,6 @@
 package io.simfleet.idempotency;
 
+import io.simfleet.common.Input;
 import io.simfleet.config.SimfleetProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public class IdempotencyStore {
 
     /** A key is at most {@link #MAX_KEY_LENGTH} characters, none of them a control character. */
     public static boolean validKey(String key) {
-        return key.length() <= MAX_KEY_LENGTH && key.codePoints().noneMatch(Character::isISOControl);
+        return key.length() <= MAX_KEY_LENGTH && !Input.hasControlCharacter(key);
     }
 
     /** Reserves {@code key} of {@code account} for a request with fingerprint {@code requestHash}, or says why not. */

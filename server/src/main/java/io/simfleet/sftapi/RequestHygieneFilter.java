@@ -1,6 +1,7 @@
 package io.simfleet.sftapi;
 
 import io.simfleet.common.BodyTooLargeException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,14 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first thing every request meets, before security and routing: it gives the request its
  * response id and refuses, in the envelope, what no call can take — a body over
- * {@link #MAX_BODY_BYTES} (declared or chunked), a query string that is not valid
+ * {@link BodyTooLargeException#MAX_BYTES} (declared or chunked), a query string that is not valid
  * percent-encoded UTF-8 (1001 naming the parameter; the servlet container would otherwise fail
  * on the first {@code getParameter}), and the methods no call uses ({@code TRACE},
  * {@code OPTIONS}: 405; simfleet serves no browser cross-origin calls).
  */
 class RequestHygieneFilter extends OncePerRequestFilter {
-    static final long MAX_BODY_BYTES = BodyTooLargeException.MAX_BYTES;
-
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
@@ -44,7 +43,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
                     ResultCode.WRONG_INPUT_PARAMETER.describe("method " + method));
             return;
         }
-        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
+        if (req.getContentLengthLong() > BodyTooLargeException.MAX_BYTES) {
             SftResponses.tooLarge(res);
             return;
         }
@@ -75,7 +74,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     }
 
     private static boolean printable(String s) {
-        return s.length() <= 64 && s.codePoints().noneMatch(Character::isISOControl);
+        return s.length() <= 64 && !Input.hasControlCharacter(s);
     }
 
     /** Strict application/x-www-form-urlencoded decoding: every % followed by two hex digits, the bytes valid UTF-8. */
@@ -170,7 +169,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
 
         private void count(int n) throws BodyTooLargeException {
             count += n;
-            if (count > MAX_BODY_BYTES) throw new BodyTooLargeException();
+            if (count > BodyTooLargeException.MAX_BYTES) throw new BodyTooLargeException();
         }
 
         @Override

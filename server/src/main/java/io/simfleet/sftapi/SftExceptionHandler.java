@@ -50,7 +50,7 @@ class SftExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         if (BodyTooLargeException.causedBy(e)) {
-            return Sft.failure(HttpStatus.CONTENT_TOO_LARGE, ResultCode.WRONG_INPUT_PARAMETER.code(), SftResponses.bodyTooLarge());
+            return SftResponses.forStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         }
         return badRequest("Request");
     }

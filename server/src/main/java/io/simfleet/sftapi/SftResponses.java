@@ -1,5 +1,6 @@
 package io.simfleet.sftapi;
 
+import io.simfleet.common.BodyTooLargeException;
 import io.simfleet.common.RateLimitExceededException;
 import io.simfleet.common.ResultCode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,8 @@ final class SftResponses {
             case NOT_FOUND -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("path (no such operation)"));
             case METHOD_NOT_ALLOWED -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(),
                     ResultCode.WRONG_INPUT_PARAMETER.describe("method (not allowed for this operation)"));
-            case CONTENT_TOO_LARGE -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(), bodyTooLarge());
+            case CONTENT_TOO_LARGE -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                    ResultCode.WRONG_INPUT_PARAMETER.describe("Request (body larger than " + BodyTooLargeException.MAX_BYTES + " bytes)"));
             default -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("Request"));
         };
     }
@@ -57,11 +59,7 @@ final class SftResponses {
                 .body(body.getBody());
     }
 
-    static String bodyTooLarge() {
-        return ResultCode.WRONG_INPUT_PARAMETER.describe("Request (body larger than " + RequestHygieneFilter.MAX_BODY_BYTES + " bytes)");
-    }
-
     static void tooLarge(HttpServletResponse res) throws IOException {
-        write(res, HttpStatus.CONTENT_TOO_LARGE, ResultCode.WRONG_INPUT_PARAMETER.code(), bodyTooLarge());
+        write(res, forStatus(HttpStatus.CONTENT_TOO_LARGE.value()));
     }
 }

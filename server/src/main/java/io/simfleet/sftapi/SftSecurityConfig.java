@@ -101,10 +101,13 @@ class SftSecurityConfig {
     /** 10002 as the reference shows it on the SFT calls (HTTP 200); HTTP 403 on everything else. */
     private static AccessDeniedHandler accessDenied(RequestMatcher api) {
         LinkedHashMap<RequestMatcher, AccessDeniedHandler> byPath = new LinkedHashMap<>();
-        byPath.put(api, (req, res, ex) -> SftResponses.write(res, HttpStatus.OK,
-                ResultCode.INSUFFICIENT_PRIVILEGE.code(), ResultCode.INSUFFICIENT_PRIVILEGE.describe(null)));
-        return new RequestMatcherDelegatingAccessDeniedHandler(byPath, (req, res, ex) -> SftResponses.write(res,
-                HttpStatus.FORBIDDEN, ResultCode.INSUFFICIENT_PRIVILEGE.code(), ResultCode.INSUFFICIENT_PRIVILEGE.describe(null)));
+        byPath.put(api, insufficientPrivilege(HttpStatus.OK));
+        return new RequestMatcherDelegatingAccessDeniedHandler(byPath, insufficientPrivilege(HttpStatus.FORBIDDEN));
+    }
+
+    private static AccessDeniedHandler insufficientPrivilege(HttpStatus status) {
+        return (req, res, ex) -> SftResponses.write(res, status, ResultCode.INSUFFICIENT_PRIVILEGE.code(),
+                ResultCode.INSUFFICIENT_PRIVILEGE.describe(null));
     }
 
     /** What the firewall refuses (encoded slashes, ;parameters, non-normalised paths …) answers the envelope. */
@@ -114,18 +117,14 @@ class SftSecurityConfig {
             log.debug("Request refused by the firewall: {}", ex.getMessage());
             String why = String.valueOf(ex.getMessage());
             if (why.contains("HTTP method")) {
-                SftResponses.write(res, HttpStatus.METHOD_NOT_ALLOWED, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                        ResultCode.WRONG_INPUT_PARAMETER.describe("method (not allowed for this operation)"));
-            } else if (why.contains("parameter")) {
-                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                        ResultCode.WRONG_INPUT_PARAMETER.describe("query parameter"));
-            } else if (why.contains("header")) {
-                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                        ResultCode.WRONG_INPUT_PARAMETER.describe("header"));
-            } else {
-                SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                        ResultCode.WRONG_INPUT_PARAMETER.describe("path (not a normalised path of an operation)"));
+                SftResponses.write(res, SftResponses.forStatus(HttpStatus.METHOD_NOT_ALLOWED.value()));
+                return;
             }
+            String field = why.contains("parameter") ? "query parameter"
+                    : why.contains("header") ? "header"
+                    : "path (not a normalised path of an operation)";
+            SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                    ResultCode.WRONG_INPUT_PARAMETER.describe(field));
         };
     }
 
