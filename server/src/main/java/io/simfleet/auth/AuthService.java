@@ -7,10 +7,13 @@ import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import io.simfleet.config.SimfleetProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthService {
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     // A hash to compare against when the user does not exist, so both cases cost the same time.
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final String DUMMY_HASH = new BCryptPasswordEncoder(10).encode("simfleet-dummy");
 
     private final UserRepository users;
@@ -57,7 +60,7 @@ public class AuthService {
             throw DomainException.wrong("username");
         }
         // BCrypt uses at most 72 bytes of a password and refuses longer ones
-        if (password == null || password.length() < 3 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (password == null || password.length() < 3 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw DomainException.wrong("password");
         }
         accounts.get(accountId);
@@ -79,16 +82,13 @@ public class AuthService {
             limiter.acquire("login-address:" + RateLimiter.addressKey(clientAddress), limits.loginPerAddressPerMinute(),
                     Duration.ofMinutes(1), "login attempts from this address");
         }
-        if (!USERNAME.matcher(username).matches()) {
-            // no such user can exist: answered like an unknown one, and never a key of the per-user counter
-            encoder.matches(password, DUMMY_HASH);
-            throw new DomainException(ResultCode.BAD_CREDENTIALS);
-        }
-        if (limitsEnabled) {
-            limiter.acquire("login-user:" + username.toLowerCase(java.util.Locale.ROOT), limits.loginPerUserPerMinute(),
+        // a name no user can have is answered like an unknown one, and never becomes a key of the per-user counter
+        boolean possible = USERNAME.matcher(username).matches();
+        if (limitsEnabled && possible) {
+            limiter.acquire("login-user:" + username.toLowerCase(Locale.ROOT), limits.loginPerUserPerMinute(),
                     Duration.ofMinutes(1), "login attempts for this user");
         }
-        Optional<UserRepository.UserRow> found = users.find(username);
+        Optional<UserRepository.UserRow> found = possible ? users.find(username) : Optional.empty();
         if (found.isEmpty()) {
             encoder.matches(password, DUMMY_HASH);
             throw new DomainException(ResultCode.BAD_CREDENTIALS);
@@ -135,9 +135,7 @@ public class AuthService {
         if (user.blockedUntil() != null && user.blockedUntil().isAfter(clock.instant())) {
             throw new DomainException(ResultCode.USER_BLOCKED);
         }
-        if (!accounts.isActive(c.userAccountId()) || !accounts.isActive(c.accountId())) {
-            throw new DomainException(ResultCode.UNAUTHORIZED, "account disabled");
-        }
+        requireActiveAccounts(c);
         return issuePair(c);
     }
 
@@ -149,10 +147,15 @@ public class AuthService {
     public Actor authenticate(String accessToken) {
         TokenService.Claims c = tokens.verify(accessToken, TokenService.Kind.ACCESS)
                 .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "invalid or expired access token"));
+        requireActiveAccounts(c);
+        return new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null);
+    }
+
+    /** A token stops working once its user's account or the account it acts in is disabled: 401. */
+    private void requireActiveAccounts(TokenService.Claims c) {
         if (!accounts.isActive(c.userAccountId()) || !accounts.isActive(c.accountId())) {
             throw new DomainException(ResultCode.UNAUTHORIZED, "account disabled");
         }
-        return new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null);
     }
 
     private TokenPair issuePair(TokenService.Claims c) {
