@@ -310,21 +310,23 @@ class EndpointRepository {
                                   WHERE t.account_id = e.account_id AND t.endpoint_id = e.id ORDER BY t.tag_id) AS part_tags,
                             ARRAY(SELECT f.feature_id FROM endpoint_value_added_feature f
                                   WHERE f.account_id = e.account_id AND f.endpoint_id = e.id ORDER BY f.feature_id) AS part_features,
-                            ARRAY(SELECT a.unique_id FROM endpoint_addon a WHERE a.account_id = e.account_id AND a.endpoint_id = e.id
-                                  AND a.removed_at IS NULL ORDER BY a.unique_id) AS part_addon_ids,
-                            ARRAY(SELECT a.plan_id FROM endpoint_addon a WHERE a.account_id = e.account_id AND a.endpoint_id = e.id
-                                  AND a.removed_at IS NULL ORDER BY a.unique_id) AS part_addon_plans,
-                            ARRAY(SELECT a.start_at FROM endpoint_addon a WHERE a.account_id = e.account_id AND a.endpoint_id = e.id
-                                  AND a.removed_at IS NULL ORDER BY a.unique_id) AS part_addon_starts,
-                            ARRAY(SELECT a.expires_at FROM endpoint_addon a WHERE a.account_id = e.account_id AND a.endpoint_id = e.id
-                                  AND a.removed_at IS NULL ORDER BY a.unique_id) AS part_addon_expires
-                        FROM endpoint e WHERE e.account_id = :a AND e.id = :id AND e.deleted_at IS NULL""")
+                            ad.ids AS part_addon_ids, ad.plans AS part_addon_plans, ad.starts AS part_addon_starts,
+                            ad.expires AS part_addon_expires
+                        FROM endpoint e
+                        CROSS JOIN LATERAL (
+                            SELECT COALESCE(array_agg(a.unique_id ORDER BY a.unique_id), '{}') AS ids,
+                                   COALESCE(array_agg(a.plan_id ORDER BY a.unique_id), '{}') AS plans,
+                                   COALESCE(array_agg(a.start_at ORDER BY a.unique_id), '{}') AS starts,
+                                   COALESCE(array_agg(a.expires_at ORDER BY a.unique_id), '{}') AS expires
+                            FROM endpoint_addon a
+                            WHERE a.account_id = e.account_id AND a.endpoint_id = e.id AND a.removed_at IS NULL) ad
+                        WHERE e.account_id = :a AND e.id = :id AND e.deleted_at IS NULL""")
                 .param("a", account).param("id", id)
                 .query((rs, n) -> {
                     Long[] addonIds = (Long[]) rs.getArray("part_addon_ids").getArray();
                     String[] addonPlans = (String[]) rs.getArray("part_addon_plans").getArray();
-                    java.sql.Timestamp[] starts = (java.sql.Timestamp[]) rs.getArray("part_addon_starts").getArray();
-                    java.sql.Timestamp[] expires = (java.sql.Timestamp[]) rs.getArray("part_addon_expires").getArray();
+                    Timestamp[] starts = (Timestamp[]) rs.getArray("part_addon_starts").getArray();
+                    Timestamp[] expires = (Timestamp[]) rs.getArray("part_addon_expires").getArray();
                     List<Addon> addons = new ArrayList<>();
                     for (int i = 0; i < addonIds.length; i++) {
                         addons.add(new Addon(addonIds[i], addonPlans[i], starts[i].toInstant(), expires[i].toInstant()));
