@@ -58,9 +58,8 @@ class AdminBadInputTest extends ApiTestBase {
     }
 
     private Map<String, Object> plan(Object... extra) {
-        String sp = t.api().get("/api/GetServiceProfile").response().path("responseParam").path("rows").get(0).path("profileId").asString();
         Map<String, Object> p = map("name", "ADDON X", "category", "ADDON", "roamingProfileIds",
-                List.of(Long.parseLong(Fixtures.roamingProfile(t))), "serviceProfileId", sp);
+                List.of(Long.parseLong(Fixtures.roamingProfile(t))), "serviceProfileId", Fixtures.serviceProfile(t));
         for (int i = 0; i < extra.length; i += 2) p.put((String) extra[i], extra[i + 1]);
         return p;
     }

@@ -1,15 +1,13 @@
 package io.simfleet.endpoint;
 
+import static io.simfleet.testkit.Api.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import static io.simfleet.testkit.Api.map;
 
 import io.simfleet.testkit.ApiTestBase;
 import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,10 +40,7 @@ class EndpointVersionTest extends ApiTestBase {
         Fixtures fx = new Fixtures(anon());
         Tenant t = fx.enterprise(1);
         long acc = t.accountId();
-        String rp = Fixtures.roamingProfile(t);
-        String sp = t.api().get("/api/GetServiceProfile").response().path("responseParam").path("rows").get(0).path("profileId").asString();
-        fx.admin().post("/admin/accounts/" + acc + "/plans", map("planId", "GOLD" + acc, "name", "GOLD", "category", "NORMAL",
-                "roamingProfileIds", List.of(Long.parseLong(rp)), "serviceProfileId", sp));
+        fx.normalPlan(t, "GOLD" + acc);
         long id = Fixtures.endpoint(t, t.iccids().get(0), true);
         int before = repo.find(acc, id).orElseThrow().version();
         // the plan change saves the row, then the rest of the Modify saves it again from the newer copy

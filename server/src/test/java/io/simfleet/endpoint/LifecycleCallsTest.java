@@ -274,10 +274,7 @@ class LifecycleCallsTest extends ApiTestBase {
     @Test
     void planChange() {
         long acc = t.accountId();
-        String rp = Fixtures.roamingProfile(t);
-        String sp = t.api().get("/api/GetServiceProfile").response().path("responseParam").path("rows").get(0).path("profileId").asString();
-        fx.admin().post("/admin/accounts/" + acc + "/plans", map("planId", "GOLD" + acc, "name", "GOLD", "category", "NORMAL",
-                "roamingProfileIds", List.of(Long.parseLong(rp)), "serviceProfileId", sp));
+        fx.normalPlan(t, "GOLD" + acc);
         long ep = Fixtures.endpoint(t, t.iccids().get(0), true);
         plan(t, ep, "GOLD" + acc).expect("7001");
         assertEquals("GOLD" + acc, profile(t, ep).path("basicInfo").path("planId").asString());

@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.simfleet.SimfleetApplication;
 import io.simfleet.testkit.Api;
+import io.simfleet.testkit.RawHttp;
 import io.simfleet.testkit.Resp;
 import io.simfleet.testkit.SimfleetTestInitializer;
 import io.simfleet.testkit.TestClockConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -214,13 +211,13 @@ class FuzzIT {
                 + (sent[2] != null ? "Transfer-Encoding: " + sent[2] + "\r\n" : "Content-Length: " + content.length + "\r\n")
                 + "\r\n"
                 + (chunked ? (content.length == 0 ? "" : Integer.toHexString(content.length) + "\r\n" + sent[1] + "\r\n") + "0\r\n\r\n" : sent[1]);
-        String answer = raw(head);
-        int status = Integer.parseInt(answer.substring(9, 12));
+        RawHttp.Answer answer = RawHttp.send(port, head.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
+        int status = answer.status();
         if (method.equals("HEAD")) {
             assertThat(status).as("HEAD %s%s", path, query).isLessThan(500);
             return;
         }
-        String body = body(answer);
+        String body = answer.body();
         assertAnswer(method + " " + path + query, status, body, true);
         JsonNode json = Api.JSON.readTree(body);
         assertThat(json.has("Response")).as("%s %s%s → %s", method, path, query, body).isTrue();
@@ -375,35 +372,5 @@ class FuzzIT {
 
     private static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
-    private static String body(String httpAnswer) {
-        int start = httpAnswer.indexOf("\r\n\r\n") + 4;
-        String headers = httpAnswer.substring(0, start).toLowerCase();
-        String body = httpAnswer.substring(start);
-        if (headers.contains("transfer-encoding: chunked")) {
-            StringBuilder out = new StringBuilder();
-            int i = 0;
-            while (true) {
-                int eol = body.indexOf("\r\n", i);
-                int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
-                if (size == 0) break;
-                out.append(new String(body.substring(eol + 2).getBytes(StandardCharsets.ISO_8859_1), 0, size, StandardCharsets.ISO_8859_1));
-                i = eol + 2 + size + 2;
-            }
-            return new String(out.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        }
-        return new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    private static String raw(String request) throws IOException {
-        try (Socket s = new Socket("localhost", port)) {
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }

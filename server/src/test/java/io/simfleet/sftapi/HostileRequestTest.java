@@ -9,12 +9,10 @@ import io.simfleet.testkit.Api;
 import io.simfleet.testkit.ApiTestBase;
 import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
+import io.simfleet.testkit.RawHttp;
 import io.simfleet.testkit.Resp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,17 +52,17 @@ class HostileRequestTest extends ApiTestBase {
         for (String call : new String[] {"/api/GetEndpoints", "/api/GetEndPointProfile", "/api/fetchSIM", "/api/QueryRatePlan",
                 "/api/GetEndpointEvents", "/api/getJobStatus", "/api/fetchApnGroup"}) {
             for (String bad : new String[] {"%ZZ", "%C3%28", "%E2%82", "%", "%ff%fe", "%C0%AF"}) {
-                String answer = raw("GET " + call + "?endPointId=" + bad + "&pageNumber=1 HTTP/1.1\r\nHost: localhost\r\n"
+                RawHttp.Answer answer = raw("GET " + call + "?endPointId=" + bad + "&pageNumber=1 HTTP/1.1\r\nHost: localhost\r\n"
                         + "X-Authorization: Bearer " + customer.token() + "\r\nConnection: close\r\n\r\n");
-                assertTrue(answer.startsWith("HTTP/1.1 400"), call + "?" + bad + " → " + answer);
+                assertEquals(400, answer.status(), call + "?" + bad + " → " + answer);
                 JsonNode param = assertEnvelopeIn(answer, "1001");
                 assertEquals("Wrong input parameter - endPointId", param.path("resultDescription").asString(), call + "?" + bad);
             }
         }
         // a bad parameter name is refused too, before the token is even looked at
-        String answer = raw("GET /api/GetEndpoints?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-        assertTrue(assertEnvelopeIn(answer, "1001").path("resultDescription").asString().contains("query parameter name"), answer);
+        RawHttp.Answer answer = raw("GET /api/GetEndpoints?%ZZ=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertEquals(400, answer.status(), answer.toString());
+        assertTrue(assertEnvelopeIn(answer, "1001").path("resultDescription").asString().contains("query parameter name"), answer.toString());
         // valid UTF-8 in a parameter is still fine
         assertEquals("6742", customer.get("/api/GetEndpoints?endPointName=%C3%A9t%C3%A9").code());
     }
@@ -103,12 +101,12 @@ class HostileRequestTest extends ApiTestBase {
                 longLine,
         };
         for (String line : requests) {
-            String answer = raw(line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 400"), line + " → " + answer);
+            RawHttp.Answer answer = raw(line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals(400, answer.status(), line + " → " + answer);
             assertEnvelopeIn(answer, "1001");
         }
-        String bigHeader = raw("GET /api/Ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
-        assertTrue(bigHeader.startsWith("HTTP/1.1 400"), bigHeader);
+        RawHttp.Answer bigHeader = raw("GET /api/Ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertEquals(400, bigHeader.status(), bigHeader.toString());
         assertEnvelopeIn(bigHeader, "1001");
     }
 
@@ -126,16 +124,16 @@ class HostileRequestTest extends ApiTestBase {
         };
         int[] expected = {413, 401, 401};
         for (int i = 0; i < requests.length; i++) {
-            String answer = raw(requests[i]);
-            assertTrue(answer.startsWith("HTTP/1.1 " + expected[i]), requests[i].substring(0, 40) + " → " + answer);
+            RawHttp.Answer answer = raw(requests[i]);
+            assertEquals(expected[i], answer.status(), requests[i].substring(0, 40) + " → " + answer);
             assertEnvelopeIn(answer, expected[i] == 401 ? "401" : "1001");
         }
         // an Accept header the API cannot honour still gets the JSON envelope
         Resp html = as("customer").send("GET", "/api/GetEndPointProfile?endPointId=x", null, "Accept", "text/html");
         assertEquals("1001", html.code(), html.raw());
         // a transfer encoding Tomcat does not speak (it would say 501) is the request's fault
-        String gzip = raw("POST /api/login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nxx");
-        assertTrue(gzip.startsWith("HTTP/1.1 400"), gzip);
+        RawHttp.Answer gzip = raw("POST /api/login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nxx");
+        assertEquals(400, gzip.status(), gzip.toString());
         assertEnvelopeIn(gzip, "1001");
     }
 
@@ -158,8 +156,8 @@ class HostileRequestTest extends ApiTestBase {
     void traceAndOptionsAnswer405InTheEnvelope() throws IOException {
         for (String method : new String[] {"TRACE", "OPTIONS", "PROPFIND"}) {
             for (String path : new String[] {"/api/Ping", "/admin/accounts", "/api/login", "/nowhere"}) {
-                String answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-                assertTrue(answer.startsWith("HTTP/1.1 405"), method + " " + path + " → " + answer);
+                RawHttp.Answer answer = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                assertEquals(405, answer.status(), method + " " + path + " → " + answer);
                 assertEnvelopeIn(answer, "1001");
             }
         }
@@ -202,27 +200,15 @@ class HostileRequestTest extends ApiTestBase {
         assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM tag WHERE account_id = ?", Integer.class, t.accountId()));
     }
 
-    private static JsonNode assertEnvelopeIn(String httpAnswer, String code) {
-        String body = httpAnswer.substring(httpAnswer.indexOf("\r\n\r\n") + 4);
-        if (httpAnswer.toLowerCase().contains("transfer-encoding: chunked")) {
-            body = body.substring(body.indexOf("\r\n") + 2);
-            body = body.substring(0, body.lastIndexOf("}") + 1);
-        }
-        JsonNode json = Api.JSON.readTree(body);
-        assertEquals(code, json.path("Response").path("resultParam").path("resultCode").asString(), httpAnswer);
-        assertFalse(body.contains("<html"), body);
+    private static JsonNode assertEnvelopeIn(RawHttp.Answer answer, String code) {
+        JsonNode json = Api.JSON.readTree(answer.body());
+        assertEquals(code, json.path("Response").path("resultParam").path("resultCode").asString(), answer.toString());
+        assertFalse(answer.body().contains("<html"), answer.body());
         return json.path("Response").path("resultParam");
     }
 
-    /** Sends bytes as they are (ISO-8859-1 for the raw non-ASCII byte), answers what came back. */
-    private String raw(String request) throws IOException {
-        try (Socket s = new Socket("localhost", port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** Sends the request as it is written (ISO-8859-1: a raw non-ASCII byte stays one byte). */
+    private RawHttp.Answer raw(String request) throws IOException {
+        return RawHttp.send(port(), request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(10));
     }
 }

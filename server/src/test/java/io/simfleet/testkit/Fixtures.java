@@ -101,6 +101,17 @@ public final class Fixtures {
         return t.api().get("/api/fetchApnGroup").response().path("responseParam").path("rows").get(0).path("apnGroupId").asString();
     }
 
+    public static String serviceProfile(Tenant t) {
+        return t.api().get("/api/GetServiceProfile").response().path("responseParam").path("rows").get(0).path("profileId").asString();
+    }
+
+    /** A second normal postpaid plan of the tenant, on its roaming profile and service profile: a target for plan changes. */
+    public void normalPlan(Tenant t, String planId) {
+        Resp r = admin.post("/admin/accounts/" + t.accountId() + "/plans", map("planId", planId, "name", planId, "category", "NORMAL",
+                "roamingProfileIds", List.of(Long.parseLong(roamingProfile(t))), "serviceProfileId", serviceProfile(t)));
+        if (r.status() != 201) throw new AssertionError("plan not created: " + r.raw());
+    }
+
     public static String roamingProfile(Tenant t) {
         return t.api().get("/api/QueryRatePlan?planCategory=NORMAL&planType=1").response().path("responseParam").path("plan")
                 .get(0).path("basicInfo").path("destGroupId").asString();
