@@ -6,6 +6,7 @@ import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.EndpointEvent.EndpointProvisioned;
 import io.simfleet.endpoint.EndpointLifecycle.Operation;
 import io.simfleet.sim.SimService;
 import java.time.Clock;
@@ -33,10 +34,12 @@ public class EndpointBulkCreator {
     private final AccountService accounts;
     private final SimService sims;
     private final EndpointRules rules;
+    private final EndpointWrites writes;
     private final Clock clock;
 
     EndpointBulkCreator(EndpointRepository repo, AccountService accounts, SimService sims,
-                        EndpointRules rules, Clock clock) {
+                        EndpointRules rules, EndpointWrites writes, Clock clock) {
+        this.writes = writes;
         this.repo = repo;
         this.accounts = accounts;
         this.sims = sims;
@@ -74,12 +77,17 @@ public class EndpointBulkCreator {
         if (!sims.linkAll(acc, cmd.iccids(), ids, status.simStatus().orElseThrow())) {
             throw new DomainException(ResultCode.ICCID_NOT_AVAILABLE, ICCID_NOT_VALID);
         }
-        repo.appendEvents(actor, ids, now, "bulkProvisioning", status, "simProvisionId=" + jobId);
         repo.insertTagsAll(acc, ids, checked.tagIds());
         repo.insertValueAddedFeaturesAll(acc, ids, new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
         for (Plan addon : checked.addons()) {
             repo.insertAddonsAll(acc, ids, addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
         }
+        List<EventStore.Recorded> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            events.add(new EventStore.Recorded(ids.get(i),
+                    new EndpointProvisioned(jobId, names.get(i), cmd.iccids().get(i), plan.id(), status)));
+        }
+        writes.append(actor, events);
         return status;
     }
 }

@@ -1,7 +1,134 @@
 package io.simfleet.endpoint;
 
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** One row of an endpoint's history: what call changed what, who did it and why. */
-public record EndpointEvent(long id, long endpointId, Instant at, String actorUsername, long actorAccountId, String call,
-                            EndpointStatus fromStatus, EndpointStatus toStatus, String reason, String requestId, String detail) {}
+/**
+ * What happened to an endpoint: the typed events, in the past tense. Every change of an
+ * endpoint is one or more of these, stored with a versioned JSON payload (the record's
+ * components) in the same transaction as the change, with a position in the account's event
+ * stream that consumers resume from ({@link EventStream}).
+ *
+ * <p>{@link #call()}, {@link #from()}, {@link #to()}, {@link #reason()} and {@link #detail()} are
+ * what GetEndpointEvents has always shown for the change; the payload holds the before and after
+ * of what changed. Who, when and which request are stored beside it, not in it.
+ *
+ * <p>A component renamed or retyped is a new {@link #VERSION}, with an upgrade of the older
+ * payloads in {@link EndpointEvents#read}.
+ */
+public sealed interface EndpointEvent {
+    /** The payload version written today. */
+    int VERSION = 1;
+
+    /** The SFT call (or our job) that made the change. */
+    String call();
+
+    /** The endpoint's state before; null when it did not exist. */
+    EndpointStatus from();
+
+    /** The endpoint's state after. */
+    EndpointStatus to();
+
+    default String reason() {
+        return null;
+    }
+
+    /** The change in a few words, as GetEndpointEvents' {@code detail}. */
+    default String detail() {
+        return null;
+    }
+
+    /** The SIM the change concerns, where one does (the network side needs it). */
+    default String iccid() {
+        return null;
+    }
+
+    record EndpointCreated(String name, String planId, String apnGroupId, List<Long> roamingProfileIds) implements EndpointEvent {
+        public String call() { return "CreateEndPoint"; }
+        public EndpointStatus from() { return null; }
+        public EndpointStatus to() { return EndpointStatus.PRE_ACTIVE; }
+        public String detail() { return "name=" + name; }
+    }
+
+    /** Created by a bulk provisioning job, linked to {@code iccid}, in {@code to}. */
+    record EndpointProvisioned(long simProvisionId, String name, String iccid, String planId, EndpointStatus to)
+            implements EndpointEvent {
+        public String call() { return "bulkProvisioning"; }
+        public EndpointStatus from() { return null; }
+        public String detail() { return "simProvisionId=" + simProvisionId; }
+    }
+
+    record SimLinked(String iccid, EndpointStatus from, EndpointStatus to) implements EndpointEvent {
+        public String call() { return "LinkSim"; }
+        public String detail() { return "iccid=" + iccid; }
+    }
+
+    /** A de-link asked while the SIM was in a data session: it completes when the session ends. */
+    record SimDelinkQueued(String iccid, EndpointStatus from) implements EndpointEvent {
+        public String call() { return "DeLinkSim"; }
+        public EndpointStatus to() { return from; }
+        public String detail() { return "queued: data session ongoing for iccid=" + iccid; }
+    }
+
+    record SimDelinked(String iccid, EndpointStatus from) implements EndpointEvent {
+        public String call() { return "DeLinkSim"; }
+        public EndpointStatus to() { return EndpointStatus.HOLD; }
+        public String detail() { return "iccid=" + iccid; }
+    }
+
+    record EndpointActivated(String iccid, EndpointStatus from, EndpointStatus to) implements EndpointEvent {
+        public String call() { return "EndPointActivation"; }
+    }
+
+    /** Suspended, resumed, or moved between the OEM states; {@code reason} 1 system, 2 dunning, 3 CSR. */
+    record LifecycleChanged(String iccid, EndpointStatus from, EndpointStatus to, String reason) implements EndpointEvent {
+        public String call() { return "EndPointLifeCycleChange"; }
+    }
+
+    record EndpointDeleted(EndpointStatus from) implements EndpointEvent {
+        public String call() { return "DeleteEndPoint"; }
+        public EndpointStatus to() { return EndpointStatus.DELETED; }
+    }
+
+    record RoamingProfilesChanged(EndpointStatus status, List<Long> before, List<Long> after) implements EndpointEvent {
+        public String call() { return "ChangeEndpointRoamingProfile"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "roamingProfileIds=" + after; }
+    }
+
+    record PlanChanged(EndpointStatus status, String before, String after, List<Long> roamingBefore, List<Long> roamingAfter)
+            implements EndpointEvent {
+        public String call() { return "ChangePlan"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "planId " + before + " -> " + after; }
+    }
+
+    /**
+     * A Modify Endpoint: {@code changed} names the request's fields that changed something, in
+     * the order GetEndpointEvents lists them; {@code before} and {@code after} hold the values of
+     * the endpoint's own fields that changed; the lists say what was added to and removed from
+     * the endpoint's parts. {@code iccid} is the SIM the endpoint holds, if any.
+     */
+    record EndpointModified(EndpointStatus status, String iccid, List<String> changed, Map<String, Object> before,
+                            Map<String, Object> after, List<String> addonsAdded, List<Long> addonsRemoved,
+                            List<Long> tagsAdded, List<Long> tagsRemoved, List<String> featuresAdded,
+                            List<String> featuresRemoved) implements EndpointEvent {
+        public String call() { return "ModifyEndpoint"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return String.join(",", changed); }
+
+        /** Whether the barred services changed (the network side enforces them). */
+        public boolean barringChanged() {
+            return after.containsKey("barredServices");
+        }
+
+        /** The barred services after the change, when it changed them. */
+        public List<String> barredAfter() {
+            Object barred = after.get("barredServices");
+            return barred instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        }
+    }
+}

@@ -10,14 +10,20 @@ import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.Endpoint.Change;
+import io.simfleet.endpoint.EndpointEvent.EndpointModified;
+import io.simfleet.sim.Sim;
+import io.simfleet.sim.SimService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -38,15 +44,19 @@ public class EndpointModifier {
             "10", List.of("2G", "2G/3G", "4G", "5G"));
 
     private final EndpointRepository repo;
+    private final EndpointWrites writes;
     private final AccountService accounts;
     private final CatalogService catalog;
     private final EndpointRules rules;
     private final EndpointOperations operations;
+    private final SimService sims;
     private final Clock clock;
 
-    EndpointModifier(EndpointRepository repo, AccountService accounts, CatalogService catalog, EndpointRules rules,
-                     EndpointOperations operations, Clock clock) {
+    EndpointModifier(EndpointRepository repo, EndpointWrites writes, AccountService accounts, CatalogService catalog,
+                     EndpointRules rules, EndpointOperations operations, SimService sims, Clock clock) {
+        this.sims = sims;
         this.repo = repo;
+        this.writes = writes;
         this.accounts = accounts;
         this.catalog = catalog;
         this.rules = rules;
@@ -60,6 +70,15 @@ public class EndpointModifier {
         EndpointRules.imei(m.imei());
     }
 
+    /**
+     * Applies every field of the request to the locked endpoint, or none: all the rules are
+     * checked first (in the order below, which decides the code of a request wrong twice), then one
+     * UPDATE of the endpoint, the writes of its parts (add-ons, features, tags) and the events (a
+     * PlanChanged when {@code planId} changed the plan, and one EndpointModified). Codes: 1000
+     * requestParam, 1001 naming the field, 6407 (not found), 10069 (IMEI locked), 10230–10233
+     * (bars), the plan change's, 10145/10147/10077/10198 (dynamic benefits), 2503, 10068-family
+     * refusals of add-ons, tags (10120) and features.
+     */
     @Transactional
     public void modify(Actor actor, EndpointRef ref, ModifyEndpoint m) {
         if (m.isEmpty()) throw DomainException.missing("requestParam");
@@ -68,62 +87,149 @@ public class EndpointModifier {
         Account account = accounts.get(acc);
         Endpoint e = repo.lock(acc, ref).filter(x -> x.status() != DELETED)
                 .orElseThrow(() -> new DomainException(ResultCode.MODIFY_ENDPOINT_FAILURE, ref + " not found"));
-        Instant now = clock.instant();
-        List<String> changed = new ArrayList<>();
-        Endpoint.Builder b = e.toBuilder();
+        Edit edit = new Edit(e);
+        ownFields(m, edit);
+        if (m.planId() != null) {
+            edit.planChange = operations.planChange(edit.current, m.planId());
+            edit.current = edit.planChange.after();
+            edit.changed.add("planId");
+        }
+        dynamicBenefit(m, account, edit);
+        PartsEdit parts = parts(m, account, edit);
 
+        // every rule held: write
+        Change change = edit.change(parts);
+        writes.save(change);
+        parts.write(acc, e.id(), clock.instant());
+        writes.append(actor, change);
+    }
+
+    /** What a Modify has decided so far: the endpoint as it will be saved and the names of what changed. */
+    private static final class Edit {
+        final Endpoint before;
+        Endpoint current;
+        Change planChange;
+        final List<String> changed = new ArrayList<>();
+
+        Edit(Endpoint before) {
+            this.before = before;
+            this.current = before;
+        }
+
+        /** The one change to save: the endpoint as edited, with the plan's event and the Modify's. */
+        Change change(PartsEdit parts) {
+            Map<String, Object> was = new LinkedHashMap<>(), is = new LinkedHashMap<>();
+            field("name", before.name(), current.name(), was, is);
+            field("apnGroupId", before.apnGroupId(), current.apnGroupId(), was, is);
+            field("imei", before.imei(), current.imei(), was, is);
+            field("imeiLocked", before.imeiLocked(), current.imeiLocked(), was, is);
+            field("barredServices", before.barredServices(), current.barredServices(), was, is);
+            field("dynamicBenefitId", before.dynamicBenefitId(), current.dynamicBenefitId(), was, is);
+            List<EndpointEvent> events = new ArrayList<>(2);
+            if (planChange != null) events.addAll(planChange.events());
+            events.add(new EndpointModified(current.status(), parts.iccid, List.copyOf(changed), was, is,
+                    parts.addons.stream().map(Plan::id).toList(), parts.removedAddons, parts.newTags,
+                    List.copyOf(parts.removeTags), List.copyOf(parts.addFeatures), List.copyOf(parts.removeFeatures)));
+            return new Change(before, current, events);
+        }
+
+        private static void field(String name, Object before, Object after, Map<String, Object> was, Map<String, Object> is) {
+            if (!Objects.equals(before, after)) {
+                was.put(name, before);
+                is.put(name, after);
+            }
+        }
+    }
+
+    /** Name, APN group, IMEI and bars: the endpoint's own fields. */
+    private void ownFields(ModifyEndpoint m, Edit edit) {
         if (m.name() != null) {
-            EndpointRules.name(m.name(), "endPointName");
-            b.name = m.name();
-            changed.add("endPointName");
+            edit.current = edit.current.renamed(m.name());
+            edit.changed.add("endPointName");
         }
         if (m.apnGroupId() != null) {
-            if (catalog.apnGroup(acc, m.apnGroupId()).isEmpty()) throw DomainException.wrong("apnGroupId");
-            b.apnGroupId = m.apnGroupId();
-            changed.add("apnGroupId");
+            if (catalog.apnGroup(edit.current.accountId(), m.apnGroupId()).isEmpty()) throw DomainException.wrong("apnGroupId");
+            edit.current = edit.current.withApnGroup(m.apnGroupId());
+            edit.changed.add("apnGroupId");
         }
-        imei(m, e, b, changed);
-        bars(m, e, b, changed);
-
-        Endpoint current = b.build();
-        if (m.planId() != null) {
-            current = operations.applyPlanChange(actor, current, m.planId());
-            changed.add("planId");
+        if (m.imeiLock() != null || m.imei() != null) {
+            edit.current = edit.current.withImei(m.imeiLock(), m.imei());
+            edit.changed.add("imei");
         }
-        b = current.toBuilder();
+        if (!m.bars().isEmpty()) {
+            edit.current = edit.current.withBarredServices(bars(edit.current, m.bars()));
+            edit.changed.add("bar");
+        }
+    }
 
-        // dynamic benefit: one at most
+    /**
+     * One dynamic benefit at most (10145); removing one the endpoint does not have is 1001,
+     * adding the one it has 10147; an account that requires one keeps it once activated (10077).
+     */
+    private void dynamicBenefit(ModifyEndpoint m, Account account, Edit edit) {
+        Endpoint current = edit.current;
         if (m.addDynamicBenefitIds().size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
-        Set<Long> removeBenefits = new HashSet<>(m.removeDynamicBenefitIds());
-        for (Long id : removeBenefits) {
+        Set<Long> remove = new HashSet<>(m.removeDynamicBenefitIds());
+        for (Long id : remove) {
             if (!id.equals(current.dynamicBenefitId())) throw DomainException.wrong("removeDynamicBenefitsIds");
         }
-        Long benefit = removeBenefits.isEmpty() ? current.dynamicBenefitId() : null;
+        Long benefit = remove.isEmpty() ? current.dynamicBenefitId() : null;
         if (!m.addDynamicBenefitIds().isEmpty()) {
             long add = m.addDynamicBenefitIds().get(0);
             if (Long.valueOf(add).equals(benefit)) throw new DomainException(ResultCode.SAME_DYNAMIC_BENEFIT);
             if (benefit != null) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT, "remove the current dynamic benefit first");
-            rules.dynamicBenefit(acc, add, current.roamingProfileIds(), "addDynamicBenefitsIds");
+            rules.dynamicBenefit(account.id(), add, current.roamingProfileIds(), "addDynamicBenefitsIds");
             benefit = add;
         }
-        boolean activated = current.status() == ACTIVE || current.status() == SUSPENDED
-                || current.status() == ACTIVE_TEST || current.status() == ACTIVE_INVENTORY;
-        if (!removeBenefits.isEmpty() && benefit == null && account.dynamicBenefitOnly() && activated) {
+        if (!remove.isEmpty() && benefit == null && account.dynamicBenefitOnly() && current.activated()) {
             throw new DomainException(ResultCode.DYNAMIC_BENEFIT_REMOVAL_NOT_ALLOWED);
         }
-        if (!java.util.Objects.equals(benefit, current.dynamicBenefitId())) {
-            b.dynamicBenefitId = benefit;
-            changed.add("dynamicBenefit");
+        if (!Objects.equals(benefit, current.dynamicBenefitId())) {
+            edit.current = current.withDynamicBenefit(benefit);
+            edit.changed.add("dynamicBenefit");
         }
+    }
 
-        // add-ons
-        List<EndpointRepository.Addon> held = repo.addons(acc, e.id());
+    /** What a Modify does to the endpoint's parts, checked and not yet written. */
+    private final class PartsEdit {
+        String iccid;
+        List<Long> removedAddons = List.of();
+        List<Plan> addons = List.of();
+        List<String> addFeatures = List.of();
+        List<String> removeFeatures = List.of();
+        List<Long> removeTags = List.of();
+        List<Long> newTags = List.of();
+
+        void write(long acc, long endpointId, Instant now) {
+            if (!removedAddons.isEmpty()) repo.removeAddons(acc, endpointId, removedAddons, now);
+            for (Plan p : addons) {
+                repo.insertAddonsAll(acc, List.of(endpointId), p.id(), now, now.plus(p.validityDays(), ChronoUnit.DAYS));
+            }
+            if (!removeFeatures.isEmpty()) repo.removeValueAddedFeatures(acc, endpointId, removeFeatures);
+            repo.insertValueAddedFeaturesAll(acc, List.of(endpointId), addFeatures);
+            if (!removeTags.isEmpty()) repo.removeTags(acc, endpointId, removeTags);
+            repo.insertTagsAll(acc, List.of(endpointId), newTags);
+        }
+    }
+
+    /**
+     * The add-ons (by uniqueId, not for OEM accounts; by plan id in Active-Test and
+     * Active-Inventory only; at most {@value #MAX_ADDONS_PER_CALL} new ones, in A, AT or AI: 2503),
+     * the value-added features and the tags (10120 past the limit).
+     */
+    private PartsEdit parts(ModifyEndpoint m, Account account, Edit edit) {
+        long acc = account.id();
+        Endpoint current = edit.current;
+        EndpointRepository.WithParts held = repo.findWithParts(acc, current.id()).orElseThrow();
+        PartsEdit p = new PartsEdit();
+        p.iccid = sims.byEndpoints(acc, List.of(current.id())).stream().findFirst().map(Sim::iccid).orElse(null);
+
         List<Long> removeUnique = List.copyOf(new LinkedHashSet<>(m.removeAddonUniqueIds()));
         if (!removeUnique.isEmpty()) {
             if (account.oemEnabled()) {
                 throw new DomainException(ResultCode.MODIFY_ENDPOINT_FAILURE, "add-ons of OEM enabled accounts cannot be removed by uniqueId");
             }
-            Set<Long> heldIds = held.stream().map(EndpointRepository.Addon::uniqueId).collect(Collectors.toSet());
+            Set<Long> heldIds = held.addons().stream().map(EndpointRepository.Addon::uniqueId).collect(Collectors.toSet());
             if (!heldIds.containsAll(removeUnique)) throw DomainException.wrong("removeAddonUniqueIds");
         }
         List<Long> removeByPlan = new ArrayList<>();
@@ -132,93 +238,53 @@ public class EndpointModifier {
                 throw new DomainException(ResultCode.MODIFY_ENDPOINT_FAILURE, "removeAddonPlanIds is for endpoints in Active-Test or Active-Inventory");
             }
             for (String planId : new LinkedHashSet<>(m.removeAddonPlanIds())) {
-                List<Long> matching = held.stream().filter(a -> a.planId().equals(planId)).map(EndpointRepository.Addon::uniqueId).toList();
+                List<Long> matching = held.addons().stream().filter(a -> a.planId().equals(planId))
+                        .map(EndpointRepository.Addon::uniqueId).toList();
                 if (matching.isEmpty()) throw DomainException.wrong("removeAddonPlanIds");
                 removeByPlan.addAll(matching);
             }
         }
-        List<Plan> addons = List.of();
         if (!m.addAddonPlanIds().isEmpty()) {
             if (m.addAddonPlanIds().size() > MAX_ADDONS_PER_CALL) {
                 throw new DomainException(ResultCode.MAXIMUM_COUNT_EXCEEDED, "addAddonPlanIds");
             }
-            if (current.status() != ACTIVE && current.status() != ACTIVE_TEST && current.status() != ACTIVE_INVENTORY) {
-                throw new DomainException(ResultCode.SUBSCRIBER_NOT_ACTIVE);
-            }
+            if (!current.inService()) throw new DomainException(ResultCode.SUBSCRIBER_NOT_ACTIVE);
             Set<String> planIds = new HashSet<>(m.addAddonPlanIds());
             planIds.add(current.planId());
             Map<String, Plan> plans = catalog.plansById(acc, planIds);
-            int remaining = held.size() - removeUnique.size() - removeByPlan.size();
-            addons = rules.addons(m.addAddonPlanIds(), remaining, plans.get(current.planId()), plans,
+            int remaining = held.addons().size() - removeUnique.size() - removeByPlan.size();
+            p.addons = rules.addons(m.addAddonPlanIds(), remaining, plans.get(current.planId()), plans,
                     current.roamingProfileIds(), "addAddonPlanIds");
         }
 
-        // value-added features and tags
         rules.valueAddedFeatures(acc, m.addValueAddedFeatureIds(), "addValueAddedFeatureIds");
-        List<String> heldFeatures = repo.valueAddedFeatures(acc, e.id());
-        if (!heldFeatures.containsAll(m.removeValueAddedFeatureIds())) throw DomainException.wrong("removeValueAddedFeatureIds");
-        List<Long> heldTags = repo.tagLinks(acc, List.of(e.id())).stream().map(l -> l[1]).toList();
-        if (!heldTags.containsAll(m.removeTagIds())) throw DomainException.wrong("removetagIds");
-        Set<Long> keptTags = new HashSet<>(heldTags);
+        if (!held.valueAddedFeatureIds().containsAll(m.removeValueAddedFeatureIds())) throw DomainException.wrong("removeValueAddedFeatureIds");
+        if (!held.tagIds().containsAll(m.removeTagIds())) throw DomainException.wrong("removetagIds");
+        Set<Long> keptTags = new HashSet<>(held.tagIds());
         m.removeTagIds().forEach(keptTags::remove);
-        List<Long> newTags = m.addTagIds().stream().filter(t -> !keptTags.contains(t)).distinct().toList();
-        rules.tags(acc, newTags, keptTags.size(), "addtagIds");
+        p.newTags = m.addTagIds().stream().filter(t -> !keptTags.contains(t)).distinct().toList();
+        rules.tags(acc, p.newTags, keptTags.size(), "addtagIds");
 
-        // everything is valid: write
-        Endpoint after = b.build();
-        repo.update(after);
-        if (!removeUnique.isEmpty() || !removeByPlan.isEmpty()) {
-            List<Long> all = new ArrayList<>(removeUnique);
-            all.addAll(removeByPlan);
-            repo.removeAddons(acc, e.id(), all, now);
-            changed.add("removeAddons");
-        }
-        for (Plan p : addons) {
-            repo.insertAddonsAll(acc, List.of(e.id()), p.id(), now, now.plus(p.validityDays(), ChronoUnit.DAYS));
-        }
-        if (!addons.isEmpty()) changed.add("addAddonPlanIds");
-        if (!m.removeValueAddedFeatureIds().isEmpty()) {
-            repo.removeValueAddedFeatures(acc, e.id(), m.removeValueAddedFeatureIds());
-            changed.add("removeValueAddedFeatureIds");
-        }
-        if (!m.addValueAddedFeatureIds().isEmpty()) {
-            repo.insertValueAddedFeaturesAll(acc, List.of(e.id()), new LinkedHashSet<>(m.addValueAddedFeatureIds()));
-            changed.add("addValueAddedFeatureIds");
-        }
-        if (!m.removeTagIds().isEmpty()) {
-            repo.removeTags(acc, e.id(), m.removeTagIds());
-            changed.add("removetagIds");
-        }
-        if (!newTags.isEmpty()) {
-            repo.insertTagsAll(acc, List.of(e.id()), newTags);
-            changed.add("addtagIds");
-        }
-        repo.appendEvent(actor, e.id(), now, "ModifyEndpoint", e.status(), after.status(), null, String.join(",", changed));
-    }
-
-    /** LOCK / UNLOCK with an optional IMEI ("" clears it); locking to another IMEI needs an UNLOCK first (10069). */
-    static void imei(ModifyEndpoint m, Endpoint e, Endpoint.Builder b, List<String> changed) {
-        if (m.imeiLock() == null && m.imei() == null) return;
-        EndpointRules.imei(m.imei());
-        String newImei = m.imei() == null ? e.imei() : m.imei().isEmpty() ? null : m.imei();
-        boolean lock = m.imeiLock() != null ? m.imeiLock() : e.imeiLocked();
-        boolean otherImei = e.imei() != null && newImei != null && !newImei.equals(e.imei());
-        if (e.imeiLocked() && lock && otherImei) {
-            throw new DomainException(ResultCode.MODIFY_ENDPOINT_FAILURE, "Endpoint already locked to an IMEI, Please UNLOCK the Endpoint first");
-        }
-        b.imei = newImei;
-        b.imeiLocked = lock;
-        changed.add("imei");
+        List<Long> removed = new ArrayList<>(removeUnique);
+        removed.addAll(removeByPlan);
+        p.removedAddons = removed;
+        p.removeFeatures = List.copyOf(new LinkedHashSet<>(m.removeValueAddedFeatureIds()));
+        p.addFeatures = List.copyOf(new LinkedHashSet<>(m.addValueAddedFeatureIds()));
+        p.removeTags = List.copyOf(new LinkedHashSet<>(m.removeTagIds()));
+        if (!removed.isEmpty()) edit.changed.add("removeAddons");
+        if (!p.addons.isEmpty()) edit.changed.add("addAddonPlanIds");
+        if (!p.removeFeatures.isEmpty()) edit.changed.add("removeValueAddedFeatureIds");
+        if (!p.addFeatures.isEmpty()) edit.changed.add("addValueAddedFeatureIds");
+        if (!p.removeTags.isEmpty()) edit.changed.add("removetagIds");
+        if (!p.newTags.isEmpty()) edit.changed.add("addtagIds");
+        return p;
     }
 
     /**
-     * The bar_* flags. bar_All_Services overrides the others and acts on the services of the
-     * endpoint's service profile only. A service or RAT the profile does not offer answers 10232;
-     * barring what is barred 10230; unbarring what is not 10231; unbarring a RAT while DATA is
-     * barred 10233.
+     * The bar_* flags on the services and RATs of the endpoint's service profile (the rules of
+     * {@link #barred}).
      */
-    private void bars(ModifyEndpoint m, Endpoint e, Endpoint.Builder b, List<String> changed) {
-        if (m.bars().isEmpty()) return;
+    private List<String> bars(Endpoint e, Map<String, Boolean> bars) {
         Plan plan = catalog.plansById(e.accountId(), List.of(e.planId())).get(e.planId());
         ServiceProfile sp = catalog.serviceProfiles(e.accountId(), plan.serviceProfileId()).stream().findFirst().orElseThrow();
         Set<String> offered = new LinkedHashSet<>();
@@ -226,8 +292,7 @@ public class EndpointModifier {
             if (sp.hasFeature(s) || sp.hasFeature(s.replace('_', '-'))) offered.add(s);
         }
         List<String> rats = RATS.getOrDefault(sp.ratType(), RATS.get("10"));
-        b.barredServices = barred(offered, rats, e.barredServices(), m.bars());
-        changed.add("bar");
+        return barred(offered, rats, e.barredServices(), bars);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.simfleet.endpoint;
 
-import io.simfleet.common.Actor;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -52,37 +51,6 @@ class EndpointRepository {
                 .param("ml", e.monthlyLimit()).param("imei", e.imei()).param("lock", e.imeiLocked()).param("db", e.dynamicBenefitId())
                 .param("created", ts(e.createdAt())).param("eff", ts(e.planEffectiveAt()))
                 .param("act", ts(e.activatedAt())).param("simchg", ts(e.lastSimStateChangeAt()))
-                .update();
-    }
-
-    /** An event of {@link #appendEventsOf}. */
-    record NewEvent(String call, EndpointStatus from, EndpointStatus to, String detail) {}
-
-    /** Several events of one endpoint, in this order, in one statement. */
-    void appendEventsOf(Actor actor, long endpointId, Instant at, List<NewEvent> events) {
-        jdbc.sql("""
-                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
-                                            to_status, reason, request_id, detail)
-                SELECT :a, :e, :at, :u, :ua, t.call, t.f, t.t, NULL, :rid, t.d
-                FROM unnest(:calls, :froms, :tos, :details) WITH ORDINALITY AS t(call, f, t, d, n) ORDER BY t.n""")
-                .param("a", actor.accountId()).param("e", endpointId).param("at", ts(at)).param("u", actor.username())
-                .param("ua", actor.userAccountId()).param("rid", actor.requestId() == null ? "-" : actor.requestId())
-                .param("calls", events.stream().map(NewEvent::call).toArray(String[]::new))
-                .param("froms", events.stream().map(ev -> ev.from() == null ? null : ev.from().name()).toArray(String[]::new))
-                .param("tos", events.stream().map(ev -> ev.to() == null ? null : ev.to().name()).toArray(String[]::new))
-                .param("details", events.stream().map(NewEvent::detail).toArray(String[]::new))
-                .update();
-    }
-
-    /** One event per endpoint of a bulk, in one statement. */
-    void appendEvents(Actor actor, List<Long> endpointIds, Instant at, String call, EndpointStatus to, String detail) {
-        jdbc.sql("""
-                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
-                                            to_status, reason, request_id, detail)
-                SELECT :a, e, :at, :u, :ua, :call, NULL, :to, NULL, :rid, :detail FROM unnest(:ids) AS e""")
-                .param("a", actor.accountId()).param("ids", endpointIds.toArray(new Long[0])).param("at", ts(at))
-                .param("u", actor.username()).param("ua", actor.userAccountId()).param("call", call).param("to", to.name())
-                .param("rid", actor.requestId() == null ? "-" : actor.requestId()).param("detail", detail)
                 .update();
     }
 
@@ -153,9 +121,10 @@ class EndpointRepository {
      * writer that did not lock (or a bug that saves a stale copy) gets an optimistic-locking
      * failure instead of overwriting a change it never saw.
      */
-    Endpoint update(Endpoint e) {
+    Endpoint update(Endpoint e, Instant now) {
         int rows = jdbc.sql("""
-                UPDATE endpoint SET name = :n, status = :st, subscriber_type = :sub, plan_id = :plan, apn_group_id = :apn,
+                UPDATE endpoint SET name = :n, status = :st,
+                    deleted_at = CASE WHEN :st = 'DELETED' THEN COALESCE(deleted_at, :now) END, subscriber_type = :sub, plan_id = :plan, apn_group_id = :apn,
                     roaming_profile_ids = :rp, imei = :imei, imei_locked = :lock, dynamic_benefit_id = :db,
                     plan_effective_at = :eff, activated_at = :act, last_sim_state_change_at = :simchg,
                     barred_services = :barred, delink_pending_since = :pending, version = version + 1
@@ -166,15 +135,10 @@ class EndpointRepository {
                 .param("eff", ts(e.planEffectiveAt())).param("act", ts(e.activatedAt()))
                 .param("simchg", ts(e.lastSimStateChangeAt())).param("barred", e.barredServices().toArray(new String[0]))
                 .param("pending", ts(e.delinkPendingSince())).param("a", e.accountId()).param("id", e.id())
-                .param("v", e.version())
+                .param("v", e.version()).param("now", ts(now))
                 .update();
         if (rows != 1) throw new OptimisticLockingFailureException("endpoint " + e.id() + " changed since version " + e.version());
         return e.withVersion(e.version() + 1);
-    }
-
-    void markDeleted(long account, long id, Instant at) {
-        jdbc.sql("UPDATE endpoint SET status = 'DELETED', deleted_at = :at, version = version + 1 WHERE account_id = :a AND id = :id")
-                .param("at", ts(at)).param("a", account).param("id", id).update();
     }
 
     void removeTags(long account, long endpointId, Collection<Long> tagIds) {
@@ -192,52 +156,26 @@ class EndpointRepository {
                 .param("at", ts(at)).param("a", account).param("e", endpointId).param("u", uniqueIds.toArray(new Long[0])).update();
     }
 
-    /** Endpoints whose de-link waits for a data session to end, last checked before then; locked, and skipped by other workers. */
-    List<long[]> pendingDelinks(int limit, Instant checkedBefore) {
+    /**
+     * The next endpoint whose de-link waits for a data session to end, last checked before then;
+     * locked, and skipped by other workers.
+     */
+    Optional<Endpoint> nextPendingDelink(Instant checkedBefore) {
         return jdbc.sql("""
-                SELECT account_id, id FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
-                ORDER BY delink_pending_since LIMIT :l FOR UPDATE SKIP LOCKED""")
-                .param("l", limit).param("before", ts(checkedBefore))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                SELECT * FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
+                ORDER BY delink_pending_since LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("before", ts(checkedBefore)).query(EndpointRepository::map).optional();
+    }
+
+    /** The endpoint, locked, if its de-link is queued. */
+    Optional<Endpoint> lockPendingDelink(long account, long id) {
+        return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id AND delink_pending_since IS NOT NULL FOR UPDATE")
+                .param("a", account).param("id", id).query(EndpointRepository::map).optional();
     }
 
     Optional<Endpoint> findIncludingDeleted(long account, long id) {
         return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id")
                 .param("a", account).param("id", id).query(EndpointRepository::map).optional();
-    }
-
-    void appendEvent(Actor actor, long endpointId, Instant at, String call, EndpointStatus from, EndpointStatus to,
-                     String reason, String detail) {
-        jdbc.sql("""
-                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call, from_status,
-                                            to_status, reason, request_id, detail)
-                VALUES (:a, :e, :at, :u, :ua, :call, :from, :to, :reason, :rid, :detail)""")
-                .param("a", actor.accountId()).param("e", endpointId).param("at", ts(at)).param("u", actor.username())
-                .param("ua", actor.userAccountId()).param("call", call).param("from", from == null ? null : from.name())
-                .param("to", to == null ? null : to.name()).param("reason", reason)
-                .param("rid", actor.requestId() == null ? "-" : actor.requestId()).param("detail", detail)
-                .update();
-    }
-
-    /**
-     * One page of the endpoint's events, oldest first, read from the index: those after
-     * {@code afterId} (a keyset, for a reader that resumes), else the {@code offset}-th on.
-     */
-    List<EndpointEvent> events(long account, long endpointId, Long afterId, long offset, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e AND id > :after
-                        ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("a", account).param("e", endpointId).param("after", afterId == null ? 0L : afterId)
-                .param("limit", limit).param("offset", afterId == null ? offset : 0L)
-                .query((rs, n) -> new EndpointEvent(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor_username"), rs.getLong("actor_account_id"), rs.getString("call"),
-                        status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("reason"),
-                        rs.getString("request_id"), rs.getString("detail"))).list();
-    }
-
-    long countEvents(long account, long endpointId) {
-        return jdbc.sql("SELECT count(*) FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e")
-                .param("a", account).param("e", endpointId).query(Long.class).single();
     }
 
     /**

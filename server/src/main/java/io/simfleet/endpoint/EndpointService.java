@@ -12,6 +12,9 @@ import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.EndpointEvent.EndpointActivated;
+import io.simfleet.endpoint.EndpointEvent.EndpointCreated;
+import io.simfleet.endpoint.EndpointEvent.SimLinked;
 import io.simfleet.endpoint.EndpointLifecycle.Operation;
 import io.simfleet.endpoint.EndpointViews.AddonSubscription;
 import io.simfleet.endpoint.EndpointViews.CreateOutcome;
@@ -45,10 +48,14 @@ public class EndpointService {
     private final CatalogService catalog;
     private final SimService sims;
     private final EndpointRules rules;
+    private final EndpointWrites writes;
+    private final EventStore eventStore;
     private final Clock clock;
 
     EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
-                    EndpointRules rules, Clock clock) {
+                    EndpointRules rules, EndpointWrites writes, EventStore eventStore, Clock clock) {
+        this.writes = writes;
+        this.eventStore = eventStore;
         this.rules = rules;
         this.repo = repo;
         this.accounts = accounts;
@@ -103,21 +110,21 @@ public class EndpointService {
                 cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(),
                 now, now, activatedAt, cmd.linkSim() ? now : null, 0, List.of(), null);
         repo.insert(e);
-        List<EndpointRepository.NewEvent> events = new ArrayList<>(3);
-        events.add(new EndpointRepository.NewEvent("CreateEndPoint", null, EndpointStatus.PRE_ACTIVE, "name=" + cmd.name()));
+        List<EndpointEvent> events = new ArrayList<>(3);
+        events.add(new EndpointCreated(e.name(), e.planId(), e.apnGroupId(), e.roamingProfileIds()));
         if (cmd.linkSim()) {
             Sim sim = sims.link(acc, cmd.iccid(), id, status.simStatus().orElseThrow());
-            events.add(new EndpointRepository.NewEvent("LinkSim", EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE, "iccid=" + sim.iccid()));
+            events.add(new SimLinked(sim.iccid(), EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE));
+            if (cmd.activate()) events.add(new EndpointActivated(sim.iccid(), EndpointStatus.PRE_ACTIVE, status));
         }
         if (cmd.activate()) {
-            events.add(new EndpointRepository.NewEvent("EndPointActivation", EndpointStatus.PRE_ACTIVE, status, null));
             for (Plan addon : checked.addons()) {
                 repo.insertAddonsAll(acc, List.of(id), addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
             }
         }
-        repo.appendEventsOf(actor, id, now, events);
         repo.insertTagsAll(acc, List.of(id), checked.tagIds());
         repo.insertValueAddedFeaturesAll(acc, List.of(id), new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
+        writes.append(actor, EventStore.of(id, events).toList());
         return new Created(id, outcome, status);
     }
 
@@ -202,10 +209,10 @@ public class EndpointService {
      * (a reader resuming where it stopped). Raises 1083 when the endpoint never existed in the account.
      */
     @Transactional(readOnly = true)
-    public Page<EndpointEvent> events(Actor actor, long endpointId, Long afterEventId, int page, int perPage) {
+    public Page<EndpointHistoryEntry> events(Actor actor, long endpointId, Long afterEventId, int page, int perPage) {
         repo.findIncludingDeleted(actor.accountId(), endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
-        List<EndpointEvent> rows = repo.events(actor.accountId(), endpointId, afterEventId, (long) (page - 1) * perPage, perPage);
-        return new Page<>(rows, repo.countEvents(actor.accountId(), endpointId), perPage);
+        List<EndpointHistoryEntry> rows = eventStore.history(actor.accountId(), endpointId, afterEventId, (long) (page - 1) * perPage, perPage);
+        return new Page<>(rows, eventStore.count(actor.accountId(), endpointId), perPage);
     }
 }

@@ -7,7 +7,7 @@ import io.simfleet.common.DomainException;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.CreateEndpoint;
-import io.simfleet.endpoint.EndpointEvent;
+import io.simfleet.endpoint.EndpointHistoryEntry;
 import io.simfleet.endpoint.EndpointService;
 import io.simfleet.endpoint.EndpointViews.Created;
 import io.simfleet.endpoint.EndpointViews.ListItem;
@@ -118,7 +118,7 @@ class EndpointController {
         int pageNo = positive(page, "page", 1, Integer.MAX_VALUE / EndpointService.MAX_PER_PAGE);
         int size = positive(perPage, "perPage", 100, EndpointService.MAX_PER_PAGE);
         Long after = afterEventId == null || afterEventId.isBlank() ? null : Params.parseLong(afterEventId.trim(), "afterEventId");
-        Page<EndpointEvent> p = endpoints.events(actor, id, after, pageNo, size);
+        Page<EndpointHistoryEntry> p = endpoints.events(actor, id, after, pageNo, size);
         List<Map<String, Object>> rows = p.rows().stream().map(e -> obj(
                 "eventId", e.id(), "endPointId", e.endpointId(), "eventTimestamp", Sft.format(e.at()),
                 "actor", e.actorUsername(), "actorAccountId", e.actorAccountId(), "call", e.call(),

@@ -113,6 +113,16 @@ class SimRepository {
                 .query(SimRepository::map).optional();
     }
 
+    List<Sim> byIccids(long account, Collection<String> iccids) {
+        return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND iccid = ANY(:i)")
+                .param("a", account).param("i", iccids.toArray(new String[0])).query(SimRepository::map).list();
+    }
+
+    /** Platform-wide by the unique master IMSI (the network's name for a SIM). */
+    Optional<Sim> byImsi(String imsi) {
+        return jdbc.sql("SELECT * FROM sim WHERE master_imsi = :i").param("i", imsi).query(SimRepository::map).optional();
+    }
+
     List<Sim> byEndpoints(long account, Collection<Long> endpointIds) {
         return jdbc.sql("SELECT * FROM sim WHERE account_id = :a AND endpoint_id = ANY(:e)")
                 .param("a", account).param("e", endpointIds.toArray(new Long[0]))

@@ -101,6 +101,21 @@ public class SimService {
         return repo.byIccid(account, iccid);
     }
 
+    /** The account's SIMs with these ICCIDs (those that exist). */
+    @Transactional(readOnly = true)
+    public List<Sim> byIccids(long account, Collection<String> iccids) {
+        return iccids.isEmpty() ? List.of() : repo.byIccids(account, iccids);
+    }
+
+    /**
+     * The SIM with this master IMSI, whichever account holds it: the network side names SIMs by
+     * IMSI only (the inbound network port). Never for a tenant's request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Sim> byImsi(String imsi) {
+        return repo.byImsi(imsi);
+    }
+
     @Transactional(readOnly = true)
     public List<Sim> byEndpoints(long account, Collection<Long> endpointIds) {
         return endpointIds.isEmpty() ? List.of() : repo.byEndpoints(account, endpointIds);

@@ -36,9 +36,9 @@ class LifecycleChangeRulesTest {
                 Object expected = TABLE.get(from).get(i);
                 String cell = from.code() + " → " + target.code();
                 if (expected instanceof EndpointStatus to) {
-                    assertEquals(to, EndpointOperations.lifecycleChange(from, target), cell);
+                    assertEquals(to, Endpoint.lifecycleChange(from, target), cell);
                 } else {
-                    DomainException e = assertThrows(DomainException.class, () -> EndpointOperations.lifecycleChange(from, target), cell);
+                    DomainException e = assertThrows(DomainException.class, () -> Endpoint.lifecycleChange(from, target), cell);
                     assertEquals(expected, e.code(), cell);
                 }
             }
@@ -47,15 +47,15 @@ class LifecycleChangeRulesTest {
 
     @Test
     void targetsAreReadInAnyCaseAndTrimmed() {
-        assertEquals(ACTIVE, EndpointOperations.lifecycleTarget("a"));
-        assertEquals(SUSPENDED, EndpointOperations.lifecycleTarget(" S "));
-        assertEquals(ACTIVE_INVENTORY, EndpointOperations.lifecycleTarget("ai"));
+        assertEquals(ACTIVE, Endpoint.lifecycleTarget("a"));
+        assertEquals(SUSPENDED, Endpoint.lifecycleTarget(" S "));
+        assertEquals(ACTIVE_INVENTORY, Endpoint.lifecycleTarget("ai"));
     }
 
     @Test
     void invalidLifeCycle1008() {
         for (String bad : List.of("AT", "PA", "H", "D", "", "Active")) {
-            DomainException e = assertThrows(DomainException.class, () -> EndpointOperations.lifecycleTarget(bad), bad);
+            DomainException e = assertThrows(DomainException.class, () -> Endpoint.lifecycleTarget(bad), bad);
             assertEquals(ResultCode.INVALID_LIFECYCLE, e.code());
         }
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simfleet.common.ResultCode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +49,7 @@ class ModifyRulesTest {
     }
 
     private static Endpoint imei(Endpoint e, Boolean lock, String imei) {
-        Endpoint.Builder b = e.toBuilder();
-        List<String> changed = new ArrayList<>();
-        EndpointModifier.imei(modify(lock, imei, null, Map.of()), e, b, changed);
-        return b.build();
+        return e.withImei(lock, imei);
     }
 
     @Test

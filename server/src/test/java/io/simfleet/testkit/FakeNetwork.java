@@ -1,23 +1,48 @@
 package io.simfleet.testkit;
 
-import io.simfleet.network.NetworkGateway;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.simfleet.network.NetworkCommand;
+import io.simfleet.network.NetworkCommandPort;
+import io.simfleet.network.NetworkEventPort;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** The network as the tests want it: SIMs (by master IMSI) with an open data session. */
-public final class FakeNetwork implements NetworkGateway {
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+/**
+ * The mobile network as the tests want it: it records the commands the platform sends
+ * (outbound port), and reports data sessions through the inbound port as a real network would.
+ */
+public final class FakeNetwork implements NetworkCommandPort {
+    private final ObjectProvider<NetworkEventPort> platform;
+    private final List<NetworkCommand> received = new CopyOnWriteArrayList<>();
+    private volatile RuntimeException failure;
+
+    public FakeNetwork(ObjectProvider<NetworkEventPort> platform) {
+        this.platform = platform;
+    }
 
     public void openSession(String imsi) {
-        sessions.add(imsi);
+        platform.getObject().dataSessionStarted(imsi, Instant.now());
     }
 
     public void closeSession(String imsi) {
-        sessions.remove(imsi);
+        platform.getObject().dataSessionEnded(imsi, Instant.now());
+    }
+
+    /** The commands received so far for this IMSI, oldest first. */
+    public List<NetworkCommand> commandsFor(String imsi) {
+        return received.stream().filter(c -> c.imsi().equals(imsi)).toList();
+    }
+
+    /** Makes every command fail with {@code e} (null: accept them again), as an unreachable network would. */
+    public void failWith(RuntimeException e) {
+        failure = e;
     }
 
     @Override
-    public boolean hasActiveDataSession(String imsi) {
-        return sessions.contains(imsi);
+    public void send(NetworkCommand command) {
+        RuntimeException f = failure;
+        if (f != null) throw f;
+        received.add(command);
     }
 }

@@ -1,5 +1,7 @@
 package io.simfleet.testkit;
 
+import io.simfleet.network.NetworkEventPort;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -15,7 +17,7 @@ public class TestClockConfig {
 
     @Bean
     @Primary
-    FakeNetwork fakeNetwork() {
-        return new FakeNetwork();
+    FakeNetwork fakeNetwork(ObjectProvider<NetworkEventPort> platform) {
+        return new FakeNetwork(platform);
     }
 }

@@ -1,0 +1,134 @@
+package io.simfleet.endpoint;
+
+import io.simfleet.common.Actor;
+import io.simfleet.common.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The endpoint events of every account: the history GetEndpointEvents pages, and the outbox its
+ * consumers read in position order.
+ *
+ * <p>Positions: every account has one row in {@code event_stream} with the last position given.
+ * {@link #append} bumps it and numbers its events from there in the same statement, so the row
+ * stays locked until the transaction ends: the account's writers take positions one after the
+ * other, a rolled-back transaction gives its positions back, and the committed positions of an
+ * account are gap-free and in commit order. A consumer that has read up to position p therefore
+ * never sees a p' &lt; p appear later. The append is the last statement of a write, so the row
+ * is held for the commit only.
+ */
+@Repository
+class EventStore {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
+
+    EventStore(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+    }
+
+    /** One event of one endpoint, to append. */
+    record Recorded(long endpointId, EndpointEvent event) {}
+
+    /** Appends the events in this order with the next positions of the actor's account, in one statement. */
+    void append(Actor actor, Instant at, List<Recorded> events) {
+        if (events.isEmpty()) return;
+        int n = events.size();
+        jdbc.sql("""
+                WITH pos AS (
+                    INSERT INTO event_stream AS s (account_id, position) VALUES (:a, :n)
+                    ON CONFLICT (account_id) DO UPDATE SET position = s.position + :n
+                    RETURNING position - :n AS base)
+                INSERT INTO endpoint_event (account_id, endpoint_id, position, at, actor_username, actor_account_id, call,
+                                            from_status, to_status, reason, request_id, detail, type, payload_version, payload)
+                SELECT :a, t.e, pos.base + t.n, :at, :u, :ua, t.call, t.f, t.t, t.r, :rid, t.d, t.type, :v, t.p::jsonb
+                FROM pos, unnest(:endpoints, :calls, :froms, :tos, :reasons, :details, :types, :payloads)
+                     WITH ORDINALITY AS t(e, call, f, t, r, d, type, p, n)
+                ORDER BY t.n""")
+                .param("a", actor.accountId()).param("n", n).param("at", Timestamp.from(at)).param("u", actor.username())
+                .param("ua", actor.userAccountId()).param("rid", actor.requestId() == null ? "-" : actor.requestId())
+                .param("v", EndpointEvent.VERSION)
+                .param("endpoints", events.stream().map(Recorded::endpointId).toArray(Long[]::new))
+                .param("calls", strings(events, e -> e.call()))
+                .param("froms", strings(events, e -> e.from() == null ? null : e.from().name()))
+                .param("tos", strings(events, e -> e.to() == null ? null : e.to().name()))
+                .param("reasons", strings(events, EndpointEvent::reason))
+                .param("details", strings(events, EndpointEvent::detail))
+                .param("types", strings(events, e -> e.getClass().getSimpleName()))
+                .param("payloads", strings(events, e -> Json.MAPPER.writeValueAsString(e)))
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publisher.publishEvent(new EventStream.Appended(actor.accountId()));
+                }
+            });
+        }
+    }
+
+    private static String[] strings(List<Recorded> events, Function<EndpointEvent, String> f) {
+        return events.stream().map(r -> f.apply(r.event())).toArray(String[]::new);
+    }
+
+    /**
+     * One page of an endpoint's events, oldest first, read from the index: those after
+     * {@code afterId} (a keyset, for a reader that resumes), else the {@code offset}-th on.
+     */
+    List<EndpointHistoryEntry> history(long account, long endpointId, Long afterId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e AND id > :after
+                        ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("a", account).param("e", endpointId).param("after", afterId == null ? 0L : afterId)
+                .param("limit", limit).param("offset", afterId == null ? offset : 0L)
+                .query(EventStore::entry).list();
+    }
+
+    long count(long account, long endpointId) {
+        return jdbc.sql("SELECT count(*) FROM endpoint_event WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", endpointId).query(Long.class).single();
+    }
+
+    /** The account's events after {@code position}, in position order. */
+    List<EndpointHistoryEntry> after(long account, long position, int limit) {
+        return jdbc.sql("SELECT * FROM endpoint_event WHERE account_id = :a AND position > :p ORDER BY position LIMIT :l")
+                .param("a", account).param("p", position).param("l", limit).query(EventStore::entry).list();
+    }
+
+    /** Every account's last position. */
+    Map<Long, Long> positions() {
+        return jdbc.sql("SELECT account_id, position FROM event_stream")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static EndpointHistoryEntry entry(ResultSet rs, int n) throws SQLException {
+        String payload = rs.getString("payload");
+        EndpointEvent event = payload == null ? null
+                : EndpointEvents.read(rs.getString("type"), rs.getInt("payload_version"), payload);
+        return new EndpointHistoryEntry(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getLong("position"),
+                rs.getTimestamp("at").toInstant(), rs.getString("actor_username"), rs.getLong("actor_account_id"),
+                rs.getString("call"), status(rs.getString("from_status")), status(rs.getString("to_status")),
+                rs.getString("reason"), rs.getString("request_id"), rs.getString("detail"), event);
+    }
+
+    private static EndpointStatus status(String s) {
+        return s == null ? null : EndpointStatus.valueOf(s);
+    }
+
+    static Stream<Recorded> of(long endpointId, List<EndpointEvent> events) {
+        return events.stream().map(e -> new Recorded(endpointId, e));
+    }
+}

@@ -1,0 +1,17 @@
+package io.simfleet.network;
+
+import java.time.Instant;
+
+/**
+ * The inbound port: what the network side reports to the platform. The platform implements it
+ * ({@link NetworkEvents}); a network adapter (the simulator, or a mediation / PGW accounting
+ * feed) calls it. SIMs are named by master IMSI, as the network knows them. Usage records will
+ * come in through here too (the usage issue).
+ */
+public interface NetworkEventPort {
+    /** A data session of the SIM opened at {@code at}. An IMSI the platform does not know is ignored. */
+    void dataSessionStarted(String imsi, Instant at);
+
+    /** The SIM's data session closed at {@code at}; a de-link waiting for it completes. */
+    void dataSessionEnded(String imsi, Instant at);
+}

@@ -1,0 +1,61 @@
+package io.simfleet.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.simfleet.common.Json;
+import io.simfleet.endpoint.EndpointEvent.*;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Event payloads: every type reads back what was written, and a stored payload of today's version keeps reading. */
+class EndpointEventsTest {
+    static final List<EndpointEvent> ONE_OF_EACH = List.of(
+            new EndpointCreated("tracker 01", "P1", "PDP_1", List.of(10L, 11L)),
+            new EndpointProvisioned(10471, "tracker 02", "8932042000000000001", "P1", EndpointStatus.ACTIVE),
+            new SimLinked("8932042000000000001", EndpointStatus.HOLD, EndpointStatus.PRE_ACTIVE),
+            new SimDelinkQueued("8932042000000000001", EndpointStatus.ACTIVE),
+            new SimDelinked("8932042000000000001", EndpointStatus.ACTIVE),
+            new EndpointActivated("8932042000000000001", EndpointStatus.PRE_ACTIVE, EndpointStatus.ACTIVE_TEST),
+            new LifecycleChanged("8932042000000000001", EndpointStatus.ACTIVE, EndpointStatus.SUSPENDED, "3"),
+            new EndpointDeleted(EndpointStatus.HOLD),
+            new RoamingProfilesChanged(EndpointStatus.ACTIVE, List.of(10L), List.of(11L)),
+            new PlanChanged(EndpointStatus.ACTIVE, "P1", "P2", List.of(10L), List.of(10L)),
+            new EndpointModified(EndpointStatus.ACTIVE, null, List.of("endPointName", "bar"),
+                    Map.of("name", "a", "barredServices", List.of()), Map.of("name", "b", "barredServices", List.of("DATA")),
+                    List.of("ADDON1"), List.of(7L), List.of(1L), List.of(2L), List.of("VAF1"), List.of()));
+
+    @Test
+    void everyTypeReadsBackWhatWasWritten() {
+        assertEquals(EndpointEvent.class.getPermittedSubclasses().length, ONE_OF_EACH.size(), "one of each type");
+        for (EndpointEvent e : ONE_OF_EACH) {
+            String json = Json.MAPPER.writeValueAsString(e);
+            assertEquals(e, EndpointEvents.read(e.getClass().getSimpleName(), EndpointEvent.VERSION, json), json);
+        }
+    }
+
+    @Test
+    void aStoredPayloadOfVersionOneReads() {
+        String stored = "{\"status\":\"ACTIVE\",\"before\":\"P1\",\"after\":\"P2\",\"roamingBefore\":[10],\"roamingAfter\":[12],"
+                + "\"addedByANewerServer\":true}";
+        PlanChanged e = (PlanChanged) EndpointEvents.read("PlanChanged", 1, stored);
+        assertEquals("P2", e.after());
+        assertEquals(List.of(12L), e.roamingAfter());
+        assertEquals("planId P1 -> P2", e.detail());
+        assertEquals("ChangePlan", e.call());
+    }
+
+    @Test
+    void theBarringAfterAModify() {
+        EndpointModified m = (EndpointModified) ONE_OF_EACH.get(10);
+        assertEquals(true, m.barringChanged());
+        assertEquals(List.of("DATA"), m.barredAfter());
+    }
+
+    @Test
+    void unknownTypesAndVersionsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> EndpointEvents.read("EndpointTeleported", 1, "{}"));
+        assertThrows(IllegalArgumentException.class, () -> EndpointEvents.read("PlanChanged", 99, "{}"));
+    }
+}
