@@ -3,7 +3,10 @@ package io.simfleet.account;
 import io.simfleet.common.AccountType;
 import java.time.Instant;
 
-/** A node of the account tree: operator → resellers (any depth) → enterprises. */
+/**
+ * A node of the account tree: operator → resellers (any depth) → enterprises. {@code timeZone} is an
+ * IANA zone name, or null for the platform's zone.
+ */
 public record Account(
         long id,
         Long parentId,
@@ -16,7 +19,8 @@ public record Account(
         boolean active,
         String currencyId,
         String currency,
-        Instant createdAt) {
+        Instant createdAt,
+        String timeZone) {
 
     public boolean isEnterprise() {
         return type == AccountType.ENTERPRISE;

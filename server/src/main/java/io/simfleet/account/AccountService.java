@@ -6,7 +6,10 @@ import io.simfleet.common.ResultCode;
 import io.simfleet.config.SimfleetProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,17 @@ public class AccountService {
         this.statusCache = props.auth().accountStatusCache();
     }
 
-    private record CachedStatus(boolean active, Instant readAt) {}
+    private record CachedStatus(boolean active, Optional<ZoneId> zone, Instant readAt) {}
+
+    /** An IANA zone name as a zone; 1001 timeZone otherwise (offsets such as +02:00 are not zones of an account). */
+    static ZoneId zone(String name) {
+        try {
+            if (!name.contains("/") && !name.equals("UTC")) throw new DateTimeException(name);
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw DomainException.wrong("timeZone");
+        }
+    }
 
     public record NewAccount(Long id, Long parentId, AccountType type, String name, int subscriberType,
                              boolean oemEnabled, boolean dynamicBenefitOnly, boolean lowBalance) {}
@@ -55,7 +68,7 @@ public class AccountService {
             throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "accountId (" + id + " already exists)");
         }
         Account a = new Account(id, n.parentId(), n.type(), n.name().trim(), n.subscriberType(), n.oemEnabled(),
-                n.dynamicBenefitOnly(), n.lowBalance(), true, "44", "EUR", clock.instant());
+                n.dynamicBenefitOnly(), n.lowBalance(), true, "44", "EUR", clock.instant(), null);
         accounts.insert(a);
         return a;
     }
@@ -82,17 +95,20 @@ public class AccountService {
     }
 
     /**
-     * Sets an account's flags. Raises 1001 {@code active} for disabling the operator account: no
-     * call could enable it again. A disabled account is seen at once by this instance — once the
-     * change has committed, so a request in between cannot cache the old flag.
+     * Sets an account's flags and time zone (null: unchanged; "" the platform's). Raises 1001
+     * {@code active} for disabling the operator account (no call could enable it again), 1001
+     * {@code timeZone} for a name that is not an IANA zone. A change is seen at once by this
+     * instance — once it has committed, so a request in between cannot cache the old value.
      */
     @Transactional
-    public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active) {
+    public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active,
+                               String timeZone) {
         Account current = get(id);
         if (Boolean.FALSE.equals(active) && current.type() == AccountType.OPERATOR) {
             throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "active (the operator account cannot be disabled)");
         }
-        accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active);
+        if (timeZone != null && !timeZone.isEmpty()) zone(timeZone);
+        accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active, timeZone);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -113,13 +129,24 @@ public class AccountService {
      * request, so it must not cost a query each time.
      */
     public boolean isActive(long id) {
+        return cached(id).active();
+    }
+
+    /** The account's own time zone, if it has one; cached like {@link #isActive}. */
+    public Optional<ZoneId> timeZone(long id) {
+        return cached(id).zone();
+    }
+
+    private CachedStatus cached(long id) {
         Instant now = clock.instant();
         CachedStatus cached = statuses.get(id);
         if (cached == null || !cached.readAt().plus(statusCache).isAfter(now) || cached.readAt().isAfter(now)) {
-            cached = new CachedStatus(accounts.find(id).map(Account::active).orElse(false), now);
+            Optional<Account> a = accounts.find(id);
+            cached = new CachedStatus(a.map(Account::active).orElse(false),
+                    a.map(Account::timeZone).map(ZoneId::of), now);
             statuses.put(id, cached);
         }
-        return cached.active();
+        return cached;
     }
 
     @Transactional

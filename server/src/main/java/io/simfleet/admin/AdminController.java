@@ -107,12 +107,12 @@ class AdminController {
                 isTrue(r.lowBalance()), r.username(), r.password(), defaults));
     }
 
-    record Flags(Boolean oemEnabled, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active) {}
+    record Flags(Boolean oemEnabled, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active, String timeZone) {}
 
     @PatchMapping("/accounts/{id}")
     Account updateFlags(@PathVariable long id, @RequestBody Flags f) {
         existing(id);
-        return accounts.updateFlags(id, f.oemEnabled(), f.dynamicBenefitOnly(), f.lowBalance(), f.active());
+        return accounts.updateFlags(id, f.oemEnabled(), f.dynamicBenefitOnly(), f.lowBalance(), f.active(), f.timeZone());
     }
 
     record NewUser(String username, String password) {}

@@ -21,6 +21,12 @@ public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean 
         if (rateLimit == null) rateLimit = new RateLimit(null, null, null, null);
         if (idempotency == null) idempotency = new Idempotency(null);
         if (timeZone == null || timeZone.isBlank()) timeZone = "UTC";
+        java.time.ZoneId.of(timeZone); // a wrong SIMFLEET_TIME_ZONE stops the start with the zone named
+    }
+
+    /** The platform's time zone (an IANA name, UTC by default): timestamps of answers whose account has none of its own. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
     }
 
     public boolean embeddedDatabase() {

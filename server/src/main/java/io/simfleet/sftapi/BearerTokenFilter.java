@@ -1,5 +1,6 @@
 package io.simfleet.sftapi;
 
+import io.simfleet.account.AccountService;
 import io.simfleet.auth.AuthService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
@@ -25,8 +26,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final AuthService auth;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(AuthService auth) {
+    private final AccountService accounts;
+
+    BearerTokenFilter(AuthService auth, AccountService accounts) {
         this.auth = auth;
+        this.accounts = accounts;
     }
 
     @Override
@@ -39,6 +43,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 SecurityContext ctx = contexts.createEmptyContext();
                 ctx.setAuthentication(new ActorAuthentication(actor));
                 contexts.setContext(ctx);
+                accounts.timeZone(actor.accountId()).ifPresent(z -> req.setAttribute(RequestContext.ZONE, z));
             } catch (DomainException e) {
                 req.setAttribute(FAILURE, e.getMessage());
             }

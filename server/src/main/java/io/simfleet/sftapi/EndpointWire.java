@@ -94,8 +94,8 @@ class EndpointWire {
                 "roamingProfileName", roaming.stream().map(RoamingProfile::name).collect(Collectors.joining("|")),
                 "pdpProfileName", p.apnGroup() == null ? null : p.apnGroup().name(),
                 "customerExpiryDate", FOREVER,
-                "timeZoneId", "299",
-                "timeZoneName", "UTC",
+                "timeZoneId", timeZoneId(RequestContext.zone()),
+                "timeZoneName", RequestContext.zone().getId(),
                 "iccid", s == null ? null : s.iccid(),
                 "ratType", sp == null ? null : sp.ratType(),
                 "ratTypeName", sp == null ? null : ratTypeName(sp.ratType()),
@@ -166,6 +166,18 @@ class EndpointWire {
 
     private static String service(ServiceProfile sp, String feature) {
         return sp != null && sp.hasFeature(feature) ? "Active" : "Disabled";
+    }
+
+    /**
+     * SFT's numeric time zone ids where the reference shows them (299 UTC, 298 Europe/Belgrade);
+     * for any other zone its IANA name, as GetTimeZone is not served.
+     */
+    static String timeZoneId(java.time.ZoneId zone) {
+        return switch (zone.getId()) {
+            case "UTC", "Z", "Etc/UTC" -> "299";
+            case "Europe/Belgrade" -> "298";
+            default -> zone.getId();
+        };
     }
 
     static String ratTypeName(String rat) {

@@ -1,33 +1,47 @@
 package io.simfleet.sftapi;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** Per-request values the wire layer needs: the response id and the clock. */
+/**
+ * Per-request values the wire layer needs, kept as request attributes: the response id, the
+ * request's time (read once from the injected clock by {@link RequestHygieneFilter}) and the
+ * zone its timestamps are written in (the platform's, then the caller's account's once it is
+ * authenticated). Outside a request (a container error before any filter): a new id, the system
+ * time, UTC.
+ */
 final class RequestContext {
     static final String RESPONSE_ID = "simfleet.responseId";
-    private static volatile Clock clock = Clock.systemUTC();
+    static final String NOW = "simfleet.now";
+    static final String ZONE = "simfleet.zone";
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private RequestContext() {}
 
-    static void useClock(Clock c) {
-        clock = c;
-    }
-
-    static Clock clock() {
-        return clock;
-    }
-
     static String responseId() {
-        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
-        Object id = attrs == null ? null : attrs.getAttribute(RESPONSE_ID, RequestAttributes.SCOPE_REQUEST);
+        Object id = attribute(RESPONSE_ID);
         return id != null ? id.toString() : Sft.newResponseId();
     }
 
     static String responseId(HttpServletRequest req) {
         Object id = req.getAttribute(RESPONSE_ID);
         return id != null ? id.toString() : Sft.newResponseId();
+    }
+
+    static Instant now() {
+        return attribute(NOW) instanceof Instant i ? i : Instant.now();
+    }
+
+    static ZoneId zone() {
+        return attribute(ZONE) instanceof ZoneId z ? z : UTC;
+    }
+
+    private static Object attribute(String name) {
+        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
+        return attrs == null ? null : attrs.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
     }
 }

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
@@ -32,10 +34,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code OPTIONS}: 405; simfleet serves no browser cross-origin calls).
  */
 class RequestHygieneFilter extends OncePerRequestFilter {
+    private final Clock clock;
+    private final ZoneId zone;
+
+    RequestHygieneFilter(Clock clock, ZoneId platformZone) {
+        this.clock = clock;
+        this.zone = platformZone;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         req.setAttribute(RequestContext.RESPONSE_ID, Sft.newResponseId());
+        req.setAttribute(RequestContext.NOW, clock.instant());
+        req.setAttribute(RequestContext.ZONE, zone);
         String method = req.getMethod();
         if ("TRACE".equals(method) || "OPTIONS".equals(method)) {
             res.setHeader("Allow", "GET, POST, PUT, PATCH, DELETE");

@@ -2,7 +2,6 @@ package io.simfleet.sftapi;
 
 import io.simfleet.common.ResultCode;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.springframework.http.ResponseEntity;
  * resultParam: {resultCode, resultDescription}, ...payload}}}. Every scalar is a JSON string.
  */
 public final class Sft {
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("UTC"));
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private Sft() {}
 
@@ -24,8 +23,9 @@ public final class Sft {
         return Long.toString(ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L, 99_999_999_999_999_999L));
     }
 
+    /** A time as SFT writes it, in the zone of the request (the caller's account's, else the platform's). */
     public static String format(Instant i) {
-        return i == null ? null : TIMESTAMP.format(i);
+        return i == null ? null : TIMESTAMP.format(i.atZone(RequestContext.zone()));
     }
 
     public static ResponseEntity<Map<String, Object>> success(ResultCode code, Map<String, Object> payload) {
@@ -40,7 +40,7 @@ public final class Sft {
                                                         Map<String, Object> payload) {
         Map<String, Object> resp = new LinkedHashMap<>();
         resp.put("responseId", RequestContext.responseId());
-        resp.put("responseTimestamp", format(Instant.now(RequestContext.clock())));
+        resp.put("responseTimestamp", format(RequestContext.now()));
         resp.put("resultCode", result);
         Map<String, Object> param = new LinkedHashMap<>();
         param.put("resultCode", Integer.toString(code));

@@ -1,11 +1,13 @@
 package io.simfleet.sftapi;
 
+import io.simfleet.account.AccountService;
 import io.simfleet.auth.AuthService;
 import io.simfleet.auth.RateLimiter;
 import io.simfleet.config.SimfleetProperties;
 import io.simfleet.common.ResultCode;
 import io.simfleet.idempotency.IdempotencyStore;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +59,8 @@ class SftSecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, AuthService auth, RateLimiter limiter, SimfleetProperties props,
-                                 IdempotencyStore idempotency) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, AuthService auth, AccountService accounts, RateLimiter limiter,
+                                 SimfleetProperties props, IdempotencyStore idempotency) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withPathPatternParser(PATHS);
         RequestMatcher api = path.matcher("/api/**");
         RequestMatcher admin = path.matcher("/admin/**");
@@ -71,7 +73,7 @@ class SftSecurityConfig {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BearerTokenFilter(auth), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(auth, accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         // the container's own error dispatch of a request already refused or failed
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -130,8 +132,8 @@ class SftSecurityConfig {
 
     /** Runs before Spring Security: response id, body limit, query-string encoding, refused methods. */
     @Bean
-    FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter() {
-        FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(new RequestHygieneFilter());
+    FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter(Clock clock, SimfleetProperties props) {
+        FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(new RequestHygieneFilter(clock, props.zone()));
         reg.addUrlPatterns("/*");
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
         reg.setDispatcherTypes(DispatcherType.REQUEST);

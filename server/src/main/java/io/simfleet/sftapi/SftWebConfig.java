@@ -1,6 +1,5 @@
 package io.simfleet.sftapi;
 
-import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -15,10 +14,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class SftWebConfig implements WebMvcConfigurer {
-
-    SftWebConfig(Clock clock) {
-        RequestContext.useClock(clock);
-    }
 
     /** SFT operation names are matched as documented and in any other letter case (/api/createEndpoint = /api/CreateEndPoint). */
     @Override
