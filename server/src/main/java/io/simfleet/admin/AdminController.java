@@ -25,7 +25,6 @@ import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimService.NewSim;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,17 +182,8 @@ class AdminController {
         int validity = p.validityDays() == null ? 30 : p.validityDays();
         if (validity < 1 || validity > 3650) throw DomainException.wrong("validityDays");
         List<Benefit> benefits = p.benefits() == null ? List.of() : p.benefits();
-        for (Benefit b : benefits) {
-            if (b.type() == null || !List.of("DATA", "SMS", "NBIOT").contains(b.type())) throw DomainException.wrong("benefits.type");
-            if (b.amount() <= 0) throw DomainException.wrong("benefits.amount");
-        }
-        // Service ids as the walkthrough pairs them: serviceId "9|2" with serviceIdName "SMS|DATA"
-        List<String> serviceNames = benefits.isEmpty() ? List.of("SMS", "DATA")
-                : benefits.stream().map(b -> b.type().equals("SMS") ? "SMS" : "DATA").distinct().sorted(Comparator.reverseOrder()).toList();
-        String services = String.join("|", serviceNames.stream().map(n -> n.equals("SMS") ? "9" : "2").toList());
-        String names = String.join("|", serviceNames);
         return catalog.definePlan(new Plan(id, p.planId(), p.name(), p.description(), category,
-                subscriberType(p.planType(), "planType"), validity, services, names, p.amount(), null, null, true,
+                subscriberType(p.planType(), "planType"), validity, null, null, p.amount(), null, null, true,
                 p.roamingProfileIds(), p.serviceProfileId(), benefits, p.counters()));
     }
 

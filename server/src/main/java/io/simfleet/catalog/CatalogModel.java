@@ -31,6 +31,21 @@ public final class CatalogModel {
     /** A benefit granted by a plan: DATA and NBIOT in MB, SMS as a count. */
     public record Benefit(String type, long amount) {}
 
+    /**
+     * A plan's service ids and names as the walkthrough pairs them ({@code 9|2} with
+     * {@code SMS|DATA}): SMS (9) for SMS benefits, DATA (2) for data and NB-IoT ones; both for a
+     * plan without benefits.
+     */
+    public record PlanServices(String ids, String names) {
+        public static PlanServices of(List<Benefit> benefits) {
+            List<String> names = benefits.isEmpty() ? List.of("SMS", "DATA")
+                    : benefits.stream().map(b -> b.type().equals("SMS") ? "SMS" : "DATA").distinct()
+                            .sorted(java.util.Comparator.reverseOrder()).toList();
+            return new PlanServices(String.join("|", names.stream().map(n -> n.equals("SMS") ? "9" : "2").toList()),
+                    String.join("|", names));
+        }
+    }
+
     public record Counter(String name, long thresholdValue, String thresholdUnit, String action) {}
 
     public record Plan(long accountId, String id, String name, String description, PlanCategory category,
@@ -39,6 +54,11 @@ public final class CatalogModel {
                        String serviceProfileId, List<Benefit> benefits, List<Counter> counters) {
         public String planTypeName() {
             return planType == 0 ? "Prepaid" : "Postpaid";
+        }
+
+        public Plan withServices(PlanServices s) {
+            return new Plan(accountId, id, name, description, category, planType, validityDays, s.ids(), s.names(), amount,
+                    effectiveAt, expiresAt, active, roamingProfileIds, serviceProfileId, benefits, counters);
         }
     }
 

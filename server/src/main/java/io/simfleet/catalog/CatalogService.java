@@ -92,6 +92,11 @@ public class CatalogService {
      */
     @Transactional
     public Plan definePlan(Plan p) {
+        for (Benefit b : p.benefits() == null ? List.<Benefit>of() : p.benefits()) {
+            if (b.type() == null || !List.of("DATA", "SMS", "NBIOT").contains(b.type())) throw DomainException.wrong("benefits.type");
+            if (b.amount() <= 0) throw DomainException.wrong("benefits.amount");
+        }
+        if (p.serviceIds() == null) p = p.withServices(PlanServices.of(p.benefits() == null ? List.of() : p.benefits()));
         String id = p.id() != null ? p.id() : Long.toString(freshId("plan"));
         requireFree("plan", id, "planId");
         Input.amount(p.amount(), "amount");

@@ -42,25 +42,12 @@ class EndpointController {
     @PostMapping("/api/CreateEndPoint")
     ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody(required = false) String body) {
         Params p = Params.request(body, "endpointInfo", ENDPOINT_INFO);
-        boolean summary = !Params.parse(body).has("Request");
-        String name = p.requiredText("name");
-        String iccid = p.text("iccid");
-        Boolean linkFlag = p.bool("isLinkSIM");
-        Boolean activateFlag = p.bool("isDefaultActivation");
-        boolean linkSim = summary ? (linkFlag != null ? linkFlag : iccid != null && !iccid.isEmpty()) : require(linkFlag, "isLinkSIM");
-        boolean activate = summary ? Boolean.TRUE.equals(activateFlag) : require(activateFlag, "isDefaultActivation");
-        List<Long> roaming = p.has("roamingProfileId") ? p.longList("roamingProfileId", "[|,]") : null;
-        if (roaming == null && !summary) throw DomainException.missing("roamingProfileId");
-        String apnGroupId = summary ? p.text("apnGroupId") : p.requiredText("apnGroupId");
-        String planId = p.requiredText("planId");
-        if (linkSim && (iccid == null || iccid.isEmpty())) throw DomainException.missing("iccid");
-        if (linkSim && !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
-        Boolean imeiLock = p.lockStatus("imeiLockStatus");
-        List<Long> benefits = p.longList("benefits", ",");
-        if (benefits.size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
-        CreateEndpoint cmd = new CreateEndpoint(name, linkSim, roaming, apnGroupId, planId, linkSim ? iccid : null, activate,
-                p.decimal("monthlyLimit"), imeiLock, p.text("imei"), p.list("addonPlanIds", ","),
-                p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","), benefits.isEmpty() ? null : benefits.get(0));
+        CreateEndpoint cmd = CreateEndpoint.of(new CreateEndpoint.Request(!Params.parse(body).has("Request"),
+                p.text("name"), p.text("iccid"), p.bool("isLinkSIM"), p.bool("isDefaultActivation"),
+                p.has("roamingProfileId") ? p.longList("roamingProfileId", "[|,]") : null, p.text("apnGroupId"),
+                p.text("planId"), p.decimal("monthlyLimit"), p.lockStatus("imeiLockStatus"), p.text("imei"),
+                p.list("addonPlanIds", ","), p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","),
+                p.longList("benefits", ",")));
         Created created = endpoints.create(actor, cmd);
         ResultCode code = switch (created.outcome()) {
             case CREATED -> ResultCode.CREATE_ENDPOINT_SUCCESS;
@@ -150,11 +137,6 @@ class EndpointController {
         long v = Params.parseLong(value.trim(), field);
         if (v < 1 || v > max) throw DomainException.wrong(field);
         return (int) v;
-    }
-
-    private static boolean require(Boolean b, String field) {
-        if (b == null) throw DomainException.missing(field);
-        return b;
     }
 
 }

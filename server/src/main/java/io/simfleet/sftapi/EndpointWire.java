@@ -56,20 +56,38 @@ class EndpointWire {
         return tags.stream().map(t -> obj("tagName", t.name(), "tagId", t.id(), "tagDescription", t.description())).toList();
     }
 
+    /** GetEndPointProfile's {@code info}: basic info, benefits, add-ons, features and tags. */
     Map<String, Object> profile(Profile p) {
+        return obj(
+                "basicInfo", basicInfo(p),
+                "benefitInfo", obj("benefit", benefits(p.balances())),
+                "PromotionalPlans", p.addons().isEmpty() ? null : obj("plan", promotionalPlans(p)),
+                "valueAddedFeatureIds", p.valueAddedFeatureIds().isEmpty() ? null : p.valueAddedFeatureIds(),
+                "tagIdList", p.tags().isEmpty() ? null : tags(p.tags()));
+    }
+
+    /** The roaming profiles shown: the endpoint's, and the TEST one while it is in Active-Test. */
+    private static List<RoamingProfile> roamingShown(Profile p) {
+        List<RoamingProfile> roaming = new ArrayList<>(p.roamingProfiles());
+        if (p.endpoint().status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null) {
+            roaming.add(p.testRoamingProfile());
+        }
+        return roaming;
+    }
+
+    /** {@code basicInfo}: the endpoint, its SIM, plan, account, APN group and services, in the reference's order. */
+    private Map<String, Object> basicInfo(Profile p) {
         Endpoint e = p.endpoint();
         Sim s = p.sim();
         Account a = p.account();
         Plan plan = p.plan();
         ServiceProfile sp = p.serviceProfile();
         boolean oemState = e.status() == EndpointStatus.ACTIVE_TEST || e.status() == EndpointStatus.ACTIVE_INVENTORY;
-        List<RoamingProfile> roaming = new ArrayList<>(p.roamingProfiles());
-        if (e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null) {
-            roaming.add(p.testRoamingProfile());
-        }
+        boolean inTest = e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null;
+        List<RoamingProfile> roaming = roamingShown(p);
         Balances.MainAccount main = p.balances().main();
         boolean postpaid = main.postpaid();
-        Map<String, Object> basic = obj(
+        return obj(
                 "msisdn", s == null ? null : s.msisdn(),
                 "maBalance", money(main.balance()),
                 "creationDate", Sft.format(e.createdAt()),
@@ -123,17 +141,28 @@ class EndpointWire {
                 "testPlanId", oemState && p.testPlan() != null ? p.testPlan().id() : null,
                 "inventoryPlanName", oemState && p.inventoryPlan() != null ? p.inventoryPlan().name() : null,
                 "inventoryPlanId", oemState && p.inventoryPlan() != null ? p.inventoryPlan().id() : null,
-                "testRoamingProfileName", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().name() : null,
-                "testRoamingProfileId", e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null ? p.testRoamingProfile().id() : null,
+                "testRoamingProfileName", inTest ? p.testRoamingProfile().name() : null,
+                "testRoamingProfileId", inTest ? p.testRoamingProfile().id() : null,
                 "blacklistedNetworks", "No",
                 "barredServices", e.barredServices().isEmpty() ? "-" : String.join("|", e.barredServices()));
+    }
+
+    /** {@code benefitInfo.benefit}: the main account, then the free units of each add-on. */
+    private static List<Map<String, Object>> benefits(Balances balances) {
+        Balances.MainAccount main = balances.main();
+        boolean postpaid = main.postpaid();
         List<Map<String, Object>> benefits = new ArrayList<>();
         benefits.add(obj("id", postpaid ? "PostpaidMA" : "PrepaidMA", "name", postpaid ? "Postpaid Main Account" : "Prepaid Main Account",
                 "startDate", Sft.format(main.start()), "expiryDate", main.expiry() == null ? "-" : Sft.format(main.expiry()),
                 "balance", money(main.balance()), "unitType", "MONEY", "type", "Main Account",
                 "actualBalance", money(main.balance())));
-        p.balances().units().forEach(u -> benefits.add(units(u)));
-        List<Map<String, Object>> promotional = p.addons().stream().map(sub -> obj(
+        balances.units().forEach(u -> benefits.add(units(u)));
+        return benefits;
+    }
+
+    /** {@code PromotionalPlans.plan}: the add-ons the endpoint holds. */
+    private static List<Map<String, Object>> promotionalPlans(Profile p) {
+        return p.addons().stream().map(sub -> obj(
                 "planId", sub.plan() == null ? null : sub.plan().id(),
                 "planName", sub.plan() == null ? null : sub.plan().name(),
                 "planServiceId", sub.plan() == null ? null : sub.plan().serviceIds(),
@@ -141,12 +170,6 @@ class EndpointWire {
                 "planStartDate", Sft.format(sub.start()),
                 "planExpiryDate", Sft.format(sub.expires()),
                 "uniqueId", sub.uniqueId())).toList();
-        return obj(
-                "basicInfo", basic,
-                "benefitInfo", obj("benefit", benefits),
-                "PromotionalPlans", promotional.isEmpty() ? null : obj("plan", promotional),
-                "valueAddedFeatureIds", p.valueAddedFeatureIds().isEmpty() ? null : p.valueAddedFeatureIds(),
-                "tagIdList", p.tags().isEmpty() ? null : tags(p.tags()));
     }
 
     /** A benefit row of the reference: SMS counts (id 6, "Count"), data in bytes (id 5, unit type "Mb" as SFT writes it). */
