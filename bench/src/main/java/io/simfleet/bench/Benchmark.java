@@ -179,6 +179,15 @@ public final class Benchmark {
                 ps.setLong(2, FREE_SIMS);
                 ps.executeUpdate();
             }
+            // the SIMs' platform-wide numbers, as an import writes them (V12)
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO sim_identity (value, kind, account_id, sim_id)
+                    SELECT x.value, x.kind, s.account_id, s.id
+                    FROM sim s CROSS JOIN LATERAL (VALUES (s.iccid, 'iccid'), (s.master_imsi, 'imsi'), (s.msisdn, 'msisdn')) AS x(value, kind)
+                    WHERE s.account_id = ?""")) {
+                ps.setLong(1, account);
+                ps.executeUpdate();
+            }
             st.execute("VACUUM ANALYZE");
             try (var rs = st.executeQuery("SELECT id FROM endpoint WHERE account_id = " + account + " ORDER BY id")) {
                 endpointIds = new ArrayList<>(n);

@@ -57,7 +57,9 @@ class CatalogRepository {
     }
 
     boolean idTaken(String table, Object id) {
-        // compared as text: the same check for numeric ids (roaming profiles) and textual ones (plans)
+        // compared as text: the same check for numeric ids (roaming profiles) and textual ones (plans).
+        // Across every account on purpose (the operator API refuses an id used anywhere); the keys
+        // only need it per account: docs/scaling.md, "Platform-wide uniqueness"
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id::text = :id").param("id", String.valueOf(id)).query(Long.class).single() > 0;
     }
 
@@ -87,9 +89,10 @@ class CatalogRepository {
         int pos = 0;
         for (Network n : p.networks()) {
             jdbc.sql("""
-                    INSERT INTO roaming_network (roaming_profile_id, position, operator_id, operator_name, category_group_id, tadig_code, country_name, mcc_mnc)
-                    VALUES (:p, :pos, :oid, :on, :cg, :tadig, :c, :mm)""")
-                    .param("p", p.id()).param("pos", pos++).param("oid", n.operatorId()).param("on", n.operatorName())
+                    INSERT INTO roaming_network (account_id, roaming_profile_id, position, operator_id, operator_name, category_group_id,
+                                                 tadig_code, country_name, mcc_mnc)
+                    VALUES (:a, :p, :pos, :oid, :on, :cg, :tadig, :c, :mm)""")
+                    .param("a", p.accountId()).param("p", p.id()).param("pos", pos++).param("oid", n.operatorId()).param("on", n.operatorName())
                     .param("cg", n.categoryGroupId()).param("tadig", n.tadigCode()).param("c", n.countryName())
                     .param("mm", n.mccMnc()).update();
         }
@@ -104,8 +107,8 @@ class CatalogRepository {
                 .query((rs, n) -> new RoamingProfile(rs.getLong("account_id"), rs.getLong("id"), rs.getString("name"),
                         rs.getBoolean("is_test"), new ArrayList<>())).list();
         for (RoamingProfile p : heads) {
-            p.networks().addAll(jdbc.sql("SELECT * FROM roaming_network WHERE roaming_profile_id = :p ORDER BY position")
-                    .param("p", p.id())
+            p.networks().addAll(jdbc.sql("SELECT * FROM roaming_network WHERE account_id = :a AND roaming_profile_id = :p ORDER BY position")
+                    .param("a", account).param("p", p.id())
                     .query((rs, n) -> new Network(rs.getString("operator_id"), rs.getString("operator_name"),
                             rs.getString("category_group_id"), rs.getString("tadig_code"), rs.getString("country_name"),
                             rs.getString("mcc_mnc"))).list());

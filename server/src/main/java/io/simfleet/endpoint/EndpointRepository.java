@@ -106,13 +106,13 @@ class EndpointRepository {
             return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id FOR UPDATE")
                     .param("a", account).param("id", Long.parseLong(ref.value())).query(EndpointRepository::map).optional();
         }
-        Optional<Endpoint> locked = jdbc.sql("SELECT e.* FROM endpoint e JOIN sim s ON s.endpoint_id = e.id WHERE s.account_id = :a AND s."
+        Optional<Endpoint> locked = jdbc.sql("SELECT e.* FROM endpoint e JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id WHERE s.account_id = :a AND s."
                         + column + " = :v AND e.deleted_at IS NULL FOR UPDATE OF e")
                 .param("a", account).param("v", ref.value()).query(EndpointRepository::map).optional();
         // PostgreSQL re-checks only the locked endpoint row after waiting for it: make sure the SIM is
         // still linked to it (SIMs of an endpoint change only under the endpoint's lock, so this holds)
-        return locked.filter(e -> jdbc.sql("SELECT count(*) FROM sim WHERE endpoint_id = :e AND " + column + " = :v")
-                .param("e", e.id()).param("v", ref.value()).query(Long.class).single() == 1);
+        return locked.filter(e -> jdbc.sql("SELECT count(*) FROM sim WHERE account_id = :a AND endpoint_id = :e AND " + column + " = :v")
+                .param("a", account).param("e", e.id()).param("v", ref.value()).query(Long.class).single() == 1);
     }
 
     /**
@@ -186,7 +186,7 @@ class EndpointRepository {
     long count(long account, TagFilter filter) {
         if (filter instanceof TagFilter.WithTag w) {
             return jdbc.sql("""
-                    SELECT count(*) FROM endpoint_tag et JOIN endpoint e ON e.id = et.endpoint_id
+                    SELECT count(*) FROM endpoint_tag et JOIN endpoint e ON e.account_id = et.account_id AND e.id = et.endpoint_id
                     WHERE et.account_id = :a AND et.tag_id = :t AND e.deleted_at IS NULL""")
                     .param("a", account).param("t", w.tagId()).query(Long.class).single();
         }
@@ -194,7 +194,7 @@ class EndpointRepository {
                 .param("a", account).query(Long.class).single();
         if (filter instanceof TagFilter.Untagged) {
             return all - jdbc.sql("""
-                    SELECT count(DISTINCT et.endpoint_id) FROM endpoint_tag et JOIN endpoint e ON e.id = et.endpoint_id
+                    SELECT count(DISTINCT et.endpoint_id) FROM endpoint_tag et JOIN endpoint e ON e.account_id = et.account_id AND e.id = et.endpoint_id
                     WHERE et.account_id = :a AND e.deleted_at IS NULL""").param("a", account).query(Long.class).single();
         }
         return all;
@@ -279,7 +279,7 @@ class EndpointRepository {
             return " AND EXISTS (SELECT 1 FROM endpoint_tag et WHERE et.account_id = e.account_id AND et.tag_id = :t AND et.endpoint_id = e.id)";
         }
         if (f instanceof TagFilter.Untagged) {
-            return " AND NOT EXISTS (SELECT 1 FROM endpoint_tag et WHERE et.endpoint_id = e.id)";
+            return " AND NOT EXISTS (SELECT 1 FROM endpoint_tag et WHERE et.account_id = e.account_id AND et.endpoint_id = e.id)";
         }
         return "";
     }

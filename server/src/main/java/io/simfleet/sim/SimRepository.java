@@ -45,6 +45,20 @@ class SimRepository {
                     .param("acs", chunk.stream().map(Sim::activationCode).toArray(String[]::new))
                     .param("ps", chunk.stream().map(Sim::productId).toArray(Long[]::new))
                     .update();
+            // their numbers, platform-wide unique (V12): a number another account holds fails the whole batch
+            jdbc.sql("""
+                    INSERT INTO sim_identity (value, kind, account_id, sim_id)
+                    SELECT x.value, x.kind, :a, t.id
+                    FROM unnest(:ids, :iccids, :imsis, :msisdns, :eids) AS t(id, iccid, imsi, msisdn, eid)
+                    CROSS JOIN LATERAL (VALUES (t.iccid, 'iccid'), (t.imsi, 'imsi'), (t.msisdn, 'msisdn'), (t.eid, 'eid')) AS x(value, kind)
+                    WHERE x.value IS NOT NULL""")
+                    .param("a", chunk.get(0).accountId())
+                    .param("ids", chunk.stream().map(Sim::id).toArray(Long[]::new))
+                    .param("iccids", chunk.stream().map(Sim::iccid).toArray(String[]::new))
+                    .param("imsis", chunk.stream().map(Sim::masterImsi).toArray(String[]::new))
+                    .param("msisdns", chunk.stream().map(Sim::msisdn).toArray(String[]::new))
+                    .param("eids", chunk.stream().map(Sim::eid).toArray(String[]::new))
+                    .update();
         }
     }
 
@@ -70,13 +84,16 @@ class SimRepository {
         return jdbc.sql("SELECT nextval('sim_id_seq') AS id FROM generate_series(1, :n) ORDER BY id").param("n", n).query(Long.class).list();
     }
 
-    /** Which of these business keys already exist, anywhere (they are globally unique). */
+    /**
+     * Which of these business keys already exist, in any account (they are unique platform-wide):
+     * read from {@code sim_identity}, keyed by the number, not from the account-keyed {@code sim}.
+     */
     List<String> existingKeys(Collection<String> iccids, Collection<String> imsis, Collection<String> msisdns, Collection<String> eids) {
         return jdbc.sql("""
-                SELECT 'iccid ' || iccid FROM sim WHERE iccid = ANY(:i)
-                UNION ALL SELECT 'imsi ' || master_imsi FROM sim WHERE master_imsi = ANY(:m)
-                UNION ALL SELECT 'msisdn ' || msisdn FROM sim WHERE msisdn = ANY(:s)
-                UNION ALL SELECT 'eid ' || eid FROM sim WHERE eid = ANY(:e) LIMIT 5""")
+                SELECT 'iccid ' || value FROM sim_identity WHERE kind = 'iccid' AND value = ANY(:i)
+                UNION ALL SELECT 'imsi ' || value FROM sim_identity WHERE kind = 'imsi' AND value = ANY(:m)
+                UNION ALL SELECT 'msisdn ' || value FROM sim_identity WHERE kind = 'msisdn' AND value = ANY(:s)
+                UNION ALL SELECT 'eid ' || value FROM sim_identity WHERE kind = 'eid' AND value = ANY(:e) LIMIT 5""")
                 .param("i", iccids.toArray(new String[0])).param("m", imsis.toArray(new String[0]))
                 .param("s", msisdns.toArray(new String[0])).param("e", eids.toArray(new String[0]))
                 .query(String.class).list();
@@ -103,9 +120,10 @@ class SimRepository {
     }
 
     /** Moves a linked SIM; {@code endpointId} null de-links it (Ready To Activate). */
-    void move(long simId, SimStatus to, Long endpointId, Instant at) {
-        jdbc.sql("UPDATE sim SET status = :to, endpoint_id = :e, status_changed_at = :at WHERE id = :id")
-                .param("to", to.name()).param("e", endpointId).param("at", Timestamp.from(at)).param("id", simId).update();
+    void move(long account, long simId, SimStatus to, Long endpointId, Instant at) {
+        jdbc.sql("UPDATE sim SET status = :to, endpoint_id = :e, status_changed_at = :at WHERE account_id = :a AND id = :id")
+                .param("to", to.name()).param("e", endpointId).param("at", Timestamp.from(at)).param("a", account).param("id", simId)
+                .update();
     }
 
     Optional<Sim> byIccid(long account, String iccid) {
@@ -129,7 +147,11 @@ class SimRepository {
                 .query(SimRepository::map).list();
     }
 
-    Page<SimRow> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
+    /** A SIM of a page with the name of its endpoint, if it has one. */
+    record Listed(Sim sim, String endpointName) {}
+
+    /** One page of the account's SIMs, in ICCID order, with the names of their endpoints. */
+    Page<Listed> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
         String where = " " + """
                 WHERE s.account_id = :a AND (CAST(:iccid AS text) IS NULL OR s.iccid = :iccid)
                    AND (CAST(:st AS text) IS NULL OR s.status = :st)
@@ -137,17 +159,12 @@ class SimRepository {
         long total = jdbc.sql("SELECT count(*) FROM sim s" + where)
                 .param("a", account).param("iccid", iccid).param("st", status == null ? null : status.name())
                 .param("att", attached).query(Long.class).single();
-        List<SimRow> rows = jdbc.sql("""
-                SELECT s.*, p.name AS product_name, p.card_class, e.name AS endpoint_name, a.name AS account_name, a.parent_id
-                FROM sim s JOIN sim_product p ON p.id = s.product_id JOIN account a ON a.id = s.account_id
-                LEFT JOIN endpoint e ON e.id = s.endpoint_id""" + where + " ORDER BY s.iccid LIMIT :lim OFFSET :off")
+        List<Listed> rows = jdbc.sql("""
+                SELECT s.*, e.name AS endpoint_name
+                FROM sim s LEFT JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id""" + where + " ORDER BY s.iccid LIMIT :lim OFFSET :off")
                 .param("a", account).param("iccid", iccid).param("st", status == null ? null : status.name())
                 .param("att", attached).param("lim", perPage).param("off", (long) (page - 1) * perPage)
-                .query((rs, n) -> {
-                    long parent = rs.getLong("parent_id");
-                    return new SimRow(map(rs, n), rs.getString("product_name"), rs.getString("card_class"),
-                            rs.getString("endpoint_name"), rs.getString("account_name"), rs.wasNull() ? null : parent);
-                }).list();
+                .query((rs, n) -> new Listed(map(rs, n), rs.getString("endpoint_name"))).list();
         return new Page<>(rows, total, perPage);
     }
 

@@ -1,5 +1,7 @@
 package io.simfleet.sim;
 
+import io.simfleet.account.Account;
+import io.simfleet.account.AccountService;
 import io.simfleet.catalog.CatalogModel.SimProduct;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.DomainException;
@@ -12,8 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +29,13 @@ public class SimService {
 
     private final SimRepository repo;
     private final CatalogService catalog;
+    private final AccountService accounts;
     private final Clock clock;
 
-    SimService(SimRepository repo, CatalogService catalog, Clock clock) {
+    SimService(SimRepository repo, CatalogService catalog, AccountService accounts, Clock clock) {
         this.repo = repo;
         this.catalog = catalog;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -88,7 +95,16 @@ public class SimService {
 
     @Transactional(readOnly = true)
     public Page<SimRow> page(long account, String iccid, SimStatus status, Boolean attached, int page, int perPage) {
-        return repo.page(account, iccid, status, attached, page, perPage);
+        Page<SimRepository.Listed> listed = repo.page(account, iccid, status, attached, page, perPage);
+        if (listed.rows().isEmpty()) return new Page<>(List.of(), listed.totalRecords(), listed.perPage());
+        // the account's and the products' names through their features' services, not a join of their tables
+        Account owner = accounts.get(account);
+        Map<Long, SimProduct> products = catalog.simProducts().stream().collect(Collectors.toMap(SimProduct::id, Function.identity()));
+        List<SimRow> rows = listed.rows().stream().map(l -> {
+            SimProduct product = products.get(l.sim().productId());
+            return new SimRow(l.sim(), product.name(), product.cardClass(), l.endpointName(), owner.name(), owner.parentId());
+        }).toList();
+        return new Page<>(rows, listed.totalRecords(), listed.perPage());
     }
 
     @Transactional(readOnly = true)
@@ -171,7 +187,7 @@ public class SimService {
         if (!SimLifecycle.allowed(sim.status(), to)) {
             throw new IllegalStateException("SIM " + sim.iccid() + " cannot move from " + sim.status() + " to " + to);
         }
-        repo.move(sim.id(), to, to == SimStatus.READY_TO_ACTIVATE ? null : endpointId, clock.instant());
+        repo.move(account, sim.id(), to, to == SimStatus.READY_TO_ACTIVATE ? null : endpointId, clock.instant());
         return sim;
     }
 

@@ -136,6 +136,32 @@ class AdminApiTest extends ApiTestBase {
     }
 
     @Test
+    void simNumbersAreUniqueAcrossAccounts() {
+        // the demo customer's first SIM: ICCID 8932042000000015190, IMSI 206281000015190, MSISDN 327700040915190
+        Tenant t = fx.enterprise(0);
+        Resp iccid = admin.post("/admin/accounts/" + t.accountId() + "/sims", map("sims", List.of(
+                map("iccid", "8932042000000015190", "masterImsi", "206281000099001", "msisdn", "327700040999001", "product", "IR1-1EU28-Multi"))));
+        assertEquals(400, iccid.status(), iccid.raw());
+        assertEquals("Wrong input parameter - iccid (8932042000000015190 already exists)", iccid.json().path("resultDescription").asString());
+        Resp msisdn = admin.post("/admin/accounts/" + t.accountId() + "/sims", map("sims", List.of(
+                map("iccid", "8932042000000099001", "masterImsi", "206281000099001", "msisdn", "327700040915190", "product", "IR1-1EU28-Multi"))));
+        assertEquals(400, msisdn.status(), msisdn.raw());
+        assertEquals("Wrong input parameter - msisdn (327700040915190 already exists)", msisdn.json().path("resultDescription").asString());
+        Resp imsi = admin.post("/admin/accounts/" + t.accountId() + "/sims", map("sims", List.of(
+                map("iccid", "8932042000000099001", "masterImsi", "206281000015190", "msisdn", "327700040999001", "product", "IR1-1EU28-Multi"))));
+        assertEquals("Wrong input parameter - imsi (206281000015190 already exists)", imsi.json().path("resultDescription").asString());
+        assertEquals("0", t.api().get("/api/fetchSIM").response().path("totalNoOfRecords").asString());
+        // numbers nobody holds are imported, and are then taken for every other account
+        Resp fresh = admin.post("/admin/accounts/" + t.accountId() + "/sims", map("sims", List.of(
+                map("iccid", "8932042000000099001", "masterImsi", "206281000099001", "msisdn", "327700040999001", "product", "IR1-1EU28-Multi"))));
+        assertEquals(201, fresh.status(), fresh.raw());
+        Tenant other = fx.enterprise(0);
+        Resp taken = admin.post("/admin/accounts/" + other.accountId() + "/sims", map("sims", List.of(
+                map("iccid", "8932042000000099002", "masterImsi", "206281000099002", "msisdn", "327700040999001", "product", "IR1-1EU28-Multi"))));
+        assertEquals("Wrong input parameter - msisdn (327700040999001 already exists)", taken.json().path("resultDescription").asString());
+    }
+
+    @Test
     void catalogDefinitionsAreVisibleToTheEnterprise() {
         Tenant t = fx.enterprise(0);
         long acc = t.accountId();
