@@ -138,7 +138,9 @@ class SimRepository {
 
     /** Platform-wide by the unique master IMSI (the network's name for a SIM). */
     Optional<Sim> byImsi(String imsi) {
-        return jdbc.sql("SELECT * FROM sim WHERE master_imsi = :i").param("i", imsi).query(SimRepository::map).optional();
+        return jdbc.sql("""
+                SELECT s.* FROM sim_identity i JOIN sim s ON s.account_id = i.account_id AND s.id = i.sim_id
+                WHERE i.value = :i AND i.kind = 'imsi'""").param("i", imsi).query(SimRepository::map).optional();
     }
 
     List<Sim> byEndpoints(long account, Collection<Long> endpointIds) {

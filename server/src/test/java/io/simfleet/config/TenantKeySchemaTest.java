@@ -57,8 +57,7 @@ class TenantKeySchemaTest {
      */
     static final Map<String, String> KEYED_ELSEWHERE = Map.of(
             "job", "V11, the job queue",
-            "job_item", "V11, the job queue",
-            "endpoint_event", "V10, the endpoint events and their outbox");
+            "job_item", "V11, the job queue");
 
     @Test
     void everyTableIsKeyedByAccountOrDeclaredPlatformWide() throws SQLException {
