@@ -158,13 +158,22 @@ class EndpointRepository {
 
     /**
      * The next endpoint whose de-link waits for a data session to end, last checked before then;
-     * locked, and skipped by other workers.
+     * locked, and skipped by other workers. Claimed within one account at a time (an unlocked read
+     * finds the accounts), so that each locking statement touches one account's rows only (what
+     * Citus needs, docs/scaling.md).
      */
     Optional<Endpoint> nextPendingDelink(Instant checkedBefore) {
-        return jdbc.sql("""
-                SELECT * FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
-                ORDER BY delink_pending_since LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("before", ts(checkedBefore)).query(EndpointRepository::map).optional();
+        List<Long> accounts = jdbc.sql("""
+                SELECT DISTINCT account_id FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
+                LIMIT 20""").param("before", ts(checkedBefore)).query(Long.class).list();
+        for (long account : accounts) {
+            Optional<Endpoint> claimed = jdbc.sql("""
+                    SELECT * FROM endpoint WHERE account_id = :a AND delink_pending_since IS NOT NULL AND delink_pending_since < :before
+                    ORDER BY delink_pending_since LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                    .param("a", account).param("before", ts(checkedBefore)).query(EndpointRepository::map).optional();
+            if (claimed.isPresent()) return claimed;
+        }
+        return Optional.empty();
     }
 
     /** The endpoint, locked, if its de-link is queued. */
@@ -190,7 +199,7 @@ class EndpointRepository {
                     WHERE et.account_id = :a AND et.tag_id = :t AND e.deleted_at IS NULL""")
                     .param("a", account).param("t", w.tagId()).query(Long.class).single();
         }
-        long all = jdbc.sql("SELECT coalesce(sum(n), 0) FROM account_endpoint_count WHERE account_id = :a")
+        long all = jdbc.sql("SELECT coalesce(sum(n), 0) FROM endpoint_bucket_count WHERE account_id = :a")
                 .param("a", account).query(Long.class).single();
         if (filter instanceof TagFilter.Untagged) {
             return all - jdbc.sql("""
@@ -200,17 +209,34 @@ class EndpointRepository {
         return all;
     }
 
+    static final int BUCKET = 8192;
+
     /**
-     * One page in id order. The first id of the page is found by an index-only scan of
-     * (account_id, id), then the page's rows are read from there: the rows skipped are never
-     * fetched from the table.
+     * One page in id order. Without a tag filter, the page's first id is found from the bucket
+     * counts (V14): the account's buckets summed in id order up to the page's offset (one row per
+     * bucket and shard), then an index-only scan within the one bucket where the page starts, so
+     * the last page costs what the first does. With a tag filter, the first id is found by an
+     * index-only scan of (account_id, id) from the start, skipping the pages before it.
      */
     List<Endpoint> page(long account, TagFilter filter, int page, int perPage) {
+        long offset = (long) (page - 1) * perPage;
+        if (filter instanceof TagFilter.Any) {
+            return jdbc.sql("""
+                    WITH b AS (SELECT bucket, sum(n) AS n FROM endpoint_bucket_count WHERE account_id = :a GROUP BY bucket),
+                         c AS (SELECT bucket, n, sum(n) OVER (ORDER BY bucket) AS upto FROM b),
+                         start AS (SELECT bucket * :size AS lo, :off - (upto - n) AS skip FROM c WHERE upto > :off
+                                   ORDER BY bucket LIMIT 1)
+                    SELECT e.* FROM endpoint e WHERE e.account_id = :a AND e.deleted_at IS NULL
+                      AND e.id >= (SELECT f.id FROM endpoint f, start WHERE f.account_id = :a AND f.deleted_at IS NULL
+                                   AND f.id >= start.lo ORDER BY f.id OFFSET (SELECT skip FROM start) LIMIT 1)
+                    ORDER BY e.id LIMIT :lim""")
+                    .param("a", account).param("size", BUCKET).param("off", offset).param("lim", perPage)
+                    .query(EndpointRepository::map).list();
+        }
         String live = "FROM endpoint e WHERE e.account_id = :a AND e.deleted_at IS NULL" + tagCondition(filter);
         return jdbc.sql("SELECT e.* " + live + " AND e.id >= (SELECT e.id " + live + " ORDER BY e.id OFFSET :off LIMIT 1)"
                         + " ORDER BY e.id LIMIT :lim")
-                .param("a", account).param("t", tagParam(filter)).param("lim", perPage)
-                .param("off", (long) (page - 1) * perPage)
+                .param("a", account).param("t", tagParam(filter)).param("lim", perPage).param("off", offset)
                 .query(EndpointRepository::map).list();
     }
 

@@ -69,7 +69,7 @@ class TenantKeyMigrationTest {
             // the endpoint counter's update trigger still pairs the rows (by account and id)
             st.execute("UPDATE endpoint SET deleted_at = now(), status = 'DELETED' WHERE id = 51368592");
             assertEquals(List.of("1 0", "2 1"),
-                    strings(st, "SELECT account_id || ' ' || sum(n) FROM account_endpoint_count GROUP BY account_id ORDER BY 1"));
+                    strings(st, "SELECT account_id || ' ' || sum(n) FROM endpoint_bucket_count GROUP BY account_id ORDER BY 1"));
         }
     }
 

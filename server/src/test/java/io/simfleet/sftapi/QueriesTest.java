@@ -13,6 +13,8 @@ import io.simfleet.testkit.Resp;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The read calls: GetEndpoints, GetEndPointProfile, fetchSIM, fetchICCIDForProvisioning and the catalog. */
@@ -70,6 +72,40 @@ class QueriesTest extends ApiTestBase {
         assertEquals(2000, Integer.parseInt(api.get("/api/GetEndpoints?perPage=2000").response().path("totalNoOfRecords").asString()) + 1994);
         // the summary's single-endpoint variant
         assertEquals(List.of(all.get(1)), ids(api.get("/api/GetEndpoint?endpointId=" + all.get(1))));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * Pages are found through the per-bucket counts of live endpoints (8192 ids a bucket): with
+     * endpoints spread over several buckets, some buckets emptied by deletes, every page of every
+     * size is the slice of the id-ordered list it should be.
+     */
+    @Test
+    void getEndpointsPagesAcrossIdBuckets() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(0);
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            if (i % 3 == 0) jdbc.queryForObject("SELECT setval('endpoint_id_seq', nextval('endpoint_id_seq') + 8192 * ?)", Long.class, i % 2 + 1);
+            long ep = Fixtures.endpoint(t, null, false);
+            if (i == 4 || i == 6) {
+                t.api().post("/api/DeleteEndPoint", map("Request", map("endPointId", Long.toString(ep)))).expect("10159");
+            } else {
+                live.add(Long.toString(ep));
+            }
+        }
+        long buckets = jdbc.queryForObject("SELECT count(DISTINCT bucket) FROM endpoint_bucket_count WHERE account_id = ?", Long.class, t.accountId());
+        assertTrue(buckets >= 3, "spread over " + buckets + " buckets");
+        assertEquals("7", t.api().get("/api/GetEndpoints").response().path("totalNoOfRecords").asString());
+        for (int perPage = 1; perPage <= 8; perPage++) {
+            for (int page = 1; page <= 8 / perPage + 1; page++) {
+                int from = Math.min((page - 1) * perPage, live.size());
+                assertEquals(live.subList(from, Math.min(from + perPage, live.size())),
+                        ids(t.api().get("/api/GetEndpoints?page=" + page + "&perPage=" + perPage)), "page " + page + " of " + perPage);
+            }
+        }
     }
 
     @Test
