@@ -33,7 +33,15 @@ public class AccountService {
         this.statusCache = props.auth().accountStatusCache();
     }
 
-    private record CachedStatus(boolean active, Optional<ZoneId> zone, Instant readAt) {}
+    private record CachedStatus(Optional<Account> account, Instant readAt) {
+        boolean active() {
+            return account.map(Account::active).orElse(false);
+        }
+
+        Optional<ZoneId> zone() {
+            return account.map(Account::timeZone).map(ZoneId::of);
+        }
+    }
 
     /** An IANA zone name as a zone; 1001 timeZone otherwise (offsets such as +02:00 are not zones of an account). */
     static ZoneId zone(String name) {
@@ -129,21 +137,27 @@ public class AccountService {
      * request, so it must not cost a query each time.
      */
     public boolean isActive(long id) {
-        return cached(id).active();
+        return status(id).active();
+    }
+
+    /**
+     * The account as read at most {@code account-status-cache} ago (like {@link #isActive}), for
+     * reads that show it; raises 10002 when it does not exist. Writes use {@link #get}.
+     */
+    public Account cached(long id) {
+        return status(id).account().orElseThrow(() -> new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE));
     }
 
     /** The account's own time zone, if it has one; cached like {@link #isActive}. */
     public Optional<ZoneId> timeZone(long id) {
-        return cached(id).zone();
+        return status(id).zone();
     }
 
-    private CachedStatus cached(long id) {
+    private CachedStatus status(long id) {
         Instant now = clock.instant();
         CachedStatus cached = statuses.get(id);
         if (cached == null || !cached.readAt().plus(statusCache).isAfter(now) || cached.readAt().isAfter(now)) {
-            Optional<Account> a = accounts.find(id);
-            cached = new CachedStatus(a.map(Account::active).orElse(false),
-                    a.map(Account::timeZone).map(ZoneId::of), now);
+            cached = new CachedStatus(accounts.find(id), now);
             statuses.put(id, cached);
         }
         return cached;

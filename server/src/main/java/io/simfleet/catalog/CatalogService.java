@@ -248,7 +248,14 @@ public class CatalogService {
      */
     @Transactional(readOnly = true)
     public View view(long account) {
-        long version = repo.catalogVersion(account);
+        return view(account, repo.catalogVersion(account));
+    }
+
+    /**
+     * The catalog at {@code version}, which the caller has just read from {@code catalog_version}
+     * in a statement of its own (the profile's read does, to spare a round trip).
+     */
+    public View view(long account, long version) {
         View s = snapshots.getIfPresent(account);
         if (s != null && s.version() == version) return s;
         View fresh = new View(version, List.copyOf(repo.apnGroups(account)), List.copyOf(repo.serviceProfiles(account, null)),

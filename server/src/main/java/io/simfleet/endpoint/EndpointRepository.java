@@ -263,10 +263,18 @@ class EndpointRepository {
 
     record Addon(long uniqueId, String planId, Instant start, Instant expires) {}
 
-    /** A live endpoint with what hangs off it: its tag ids, value-added feature ids and current add-ons. */
-    record WithParts(Endpoint endpoint, List<Long> tagIds, List<String> valueAddedFeatureIds, List<Addon> addons) {}
+    /**
+     * A live endpoint with what hangs off it: its tag ids, value-added feature ids and current
+     * add-ons, and its account's catalog version (0 when the catalog was never changed).
+     */
+    record WithParts(Endpoint endpoint, List<Long> tagIds, List<String> valueAddedFeatureIds, List<Addon> addons,
+                     long catalogVersion) {}
 
-    /** {@link #find} with its tags, value-added features and add-ons, in one statement (the profile's read). */
+    /**
+     * {@link #find} with its tags, value-added features and add-ons, in one statement (the
+     * profile's read); it also reads the account's catalog version (a read of the catalog's table,
+     * docs/architecture.md says why).
+     */
     Optional<WithParts> findWithParts(long account, long id) {
         return jdbc.sql("""
                         SELECT e.*,
@@ -275,7 +283,8 @@ class EndpointRepository {
                             ARRAY(SELECT f.feature_id FROM endpoint_value_added_feature f
                                   WHERE f.account_id = e.account_id AND f.endpoint_id = e.id ORDER BY f.feature_id) AS part_features,
                             ad.ids AS part_addon_ids, ad.plans AS part_addon_plans, ad.starts AS part_addon_starts,
-                            ad.expires AS part_addon_expires
+                            ad.expires AS part_addon_expires,
+                            COALESCE((SELECT cv.version FROM catalog_version cv WHERE cv.account_id = e.account_id), 0) AS part_catalog_version
                         FROM endpoint e
                         CROSS JOIN LATERAL (
                             SELECT COALESCE(array_agg(a.unique_id ORDER BY a.unique_id), '{}') AS ids,
@@ -296,7 +305,7 @@ class EndpointRepository {
                         addons.add(new Addon(addonIds[i], addonPlans[i], starts[i].toInstant(), expires[i].toInstant()));
                     }
                     return new WithParts(map(rs, n), List.of((Long[]) rs.getArray("part_tags").getArray()),
-                            List.of((String[]) rs.getArray("part_features").getArray()), addons);
+                            List.of((String[]) rs.getArray("part_features").getArray()), addons, rs.getLong("part_catalog_version"));
                 }).optional();
     }
 

@@ -175,13 +175,13 @@ public class EndpointService {
         EndpointRepository.WithParts parts = repo.findWithParts(acc, endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
         Endpoint e = parts.endpoint();
-        Account account = accounts.get(acc);
+        Account account = accounts.cached(acc);
         Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
         List<EndpointRepository.Addon> addonRows = parts.addons();
         Set<String> planIds = new HashSet<>();
         planIds.add(e.planId());
         addonRows.forEach(a -> planIds.add(a.planId()));
-        CatalogService.View cat = catalog.view(acc);
+        CatalogService.View cat = catalog.view(acc, parts.catalogVersion());
         Map<String, Plan> plans = cat.plansById(planIds);
         Plan plan = plans.get(e.planId());
         List<AddonSubscription> addons = addonRows.stream()
