@@ -17,7 +17,7 @@ public class NoNetwork {
 
     @Bean
     @ConditionalOnMissingBean(NetworkCommandPort.class)
-    NetworkCommandPort noNetwork() {
+    NetworkCommandPort networkCommandsDropped() {
         return command -> log.debug("No network attached; not sent: {}", command);
     }
 }
