@@ -179,12 +179,11 @@ class JobRepository {
     // --- the dead letters
 
     List<DeadWork> dead(Long account, int limit) {
-        return jdbc.sql("""
-                SELECT i.account_id, i.job_id, j.kind, i.seq, i.value, i.attempts, i.last_error, i.done_at
-                FROM job_item i JOIN job j ON j.account_id = i.account_id AND j.id = i.job_id
-                WHERE i.state = 'DEAD'""" + (account == null ? "" : " AND i.account_id = :a") + """
-                 ORDER BY i.done_at DESC, i.account_id, i.job_id, i.seq LIMIT :limit""")
-                .param("a", account).param("limit", limit)
+        String sql = "SELECT i.account_id, i.job_id, j.kind, i.seq, i.value, i.attempts, i.last_error, i.done_at"
+                + " FROM job_item i JOIN job j ON j.account_id = i.account_id AND j.id = i.job_id"
+                + " WHERE i.state = 'DEAD'" + (account == null ? "" : " AND i.account_id = :a")
+                + " ORDER BY i.done_at DESC, i.account_id, i.job_id, i.seq LIMIT :limit";
+        return jdbc.sql(sql).param("a", account).param("limit", limit)
                 .query((rs, n) -> new DeadWork(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
     }
