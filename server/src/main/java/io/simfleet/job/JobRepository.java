@@ -85,6 +85,11 @@ class JobRepository {
     //    The first candidate with such a unit wins; usually the first one.
     // A unit's transaction sets its account's last_served_at just before it commits, so the next
     // claims go to the other accounts first: round-robin between accounts, FIFO inside one.
+    // (EXPLAIN ANALYZE with 20 000 finished jobs and 50 unfinished ones of 4000 items: step 1 is an
+    // index scan of job_processing_idx hash-joined to job_lane and a sort of 50 rows, 0.1 ms;
+    // step 2 is Limit -> LockRows -> Index Scan on job_item_pending_idx reading one row, 0.05 ms.)
+    // One statement with a LATERAL join would save a round trip but would lock a unit of every
+    // candidate unless the planner kept the sorted candidates as the outer side of its nested loop.
 
     List<UnitRef> candidates(String[] kinds) {
         return jdbc.sql("""
