@@ -66,7 +66,7 @@ class JobQueueMigrationTest {
                     "7|3|2|8932042000100000001|PENDING|0|null"),
                     rows(st, "SELECT account_id, job_id, seq, value, state, attempts, result_code FROM job_item ORDER BY job_id, seq"));
             assertEquals(List.of("PRIMARY KEY (account_id, job_id, seq)"),
-                    rows(st, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'job_item_pkey'"));
+                    rows(st, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'job_item'::regclass AND conname = 'job_item_pkey'"));
             assertEquals(List.of("1", "1", "1"), rows(st, "SELECT payload_version FROM job ORDER BY id"));
             assertEquals(List.of(), rows(st, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
                     + " AND table_name = 'job' AND column_name IN ('idempotency_key', 'request_hash', 'command')"));
@@ -77,7 +77,7 @@ class JobQueueMigrationTest {
             assertEquals(JobPayloadsTest.sampleModify(), JobHandlers.read(JobPayloadsTest.MODIFY, 1, modify).toCommand());
             // nothing of another account can hang under a job: the key is tenant-first
             assertEquals(List.of("FOREIGN KEY (account_id, job_id) REFERENCES job(account_id, id)"),
-                    rows(st, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'job_item_job_fkey'"));
+                    rows(st, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'job_item'::regclass AND conname = 'job_item_job_fkey'"));
         }
     }
 }
