@@ -21,6 +21,8 @@ import io.simfleet.catalog.CatalogModel.ValueAddedFeature;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
+import io.simfleet.job.DeadWork;
+import io.simfleet.job.JobService;
 import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimService.NewSim;
@@ -42,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator API (our design, plain JSON, see docs/admin-api.md): accounts and users, the
- * catalog of an enterprise, SIM products and SIM imports. Only operator tokens reach it (the
+ * catalog of an enterprise, SIM products and SIM imports, and the background work that died. Only operator tokens reach it (the
  * auth filter answers 403 otherwise). Every call goes through the same services as the demo
  * data.
  */
@@ -54,14 +56,16 @@ class AdminController {
     private final OnboardingService onboarding;
     private final CatalogService catalog;
     private final SimService sims;
+    private final JobService jobs;
 
     AdminController(AccountService accounts, AuthService auth, OnboardingService onboarding, CatalogService catalog,
-                    SimService sims) {
+                    SimService sims, JobService jobs) {
         this.accounts = accounts;
         this.auth = auth;
         this.onboarding = onboarding;
         this.catalog = catalog;
         this.sims = sims;
+        this.jobs = jobs;
     }
 
     // --- accounts and users
@@ -252,6 +256,16 @@ class AdminController {
     Imported importCsv(@PathVariable long id, @RequestBody String csv) {
         enterprise(id);
         return Imported.of(id, sims.importSims(id, SimCsv.parse(csv)));
+    }
+
+    // --- background work
+
+    /** Units of work whose retries are used up (docs/bulk-jobs.md, "Job handlers"), newest first; of one account if given. */
+    @GetMapping("/jobs/dead")
+    List<DeadWork> deadWork(@RequestParam(required = false) Long accountId, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) throw DomainException.wrong("limit");
+        if (accountId != null) existing(accountId);
+        return jobs.deadWork(accountId, limit);
     }
 
     // --- helpers

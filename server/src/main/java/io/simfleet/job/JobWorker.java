@@ -13,21 +13,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Works the jobs of every instance: woken right after a submission commits, and every
- * {@code simfleet.jobs.poll-interval} (default 1 s) for work left by other instances or by a
- * crash. {@code simfleet.jobs.workers} threads (default 2) drain the queue; each unit of work
- * is claimed in the database, so threads and instances never collide.
+ * {@code simfleet.jobs.poll-interval} (default 1 s) for work left by other instances, by a
+ * crash, or waiting for a retry. {@code simfleet.jobs.workers} threads (default 2) drain the
+ * queue; each unit of work is claimed in the database, so threads and instances never collide.
+ * It knows no kind of job: {@link JobRunner} runs each unit by its handler.
  */
 @Component
 class JobWorker {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
 
-    private final JobService jobs;
+    private final JobRunner runner;
     private final ExecutorService pool;
     private final Semaphore idle;
     private final int workers;
 
-    JobWorker(JobService jobs, @Value("${simfleet.jobs.workers:2}") int workers) {
-        this.jobs = jobs;
+    JobWorker(JobRunner runner, @Value("${simfleet.jobs.workers:2}") int workers) {
+        this.runner = runner;
         this.workers = workers;
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "simfleet-job-worker");
@@ -63,9 +64,7 @@ class JobWorker {
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                boolean created = jobs.runNextBulkCreate();
-                boolean modified = jobs.runNextModifyItem();
-                if (!created && !modified) return;
+                if (!runner.runNext()) return;
             }
         } catch (RuntimeException e) {
             log.error("Job worker failed; the work stays queued and is retried", e);

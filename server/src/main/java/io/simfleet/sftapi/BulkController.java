@@ -10,9 +10,9 @@ import io.simfleet.endpoint.BulkCreate;
 import io.simfleet.endpoint.EndpointModifier;
 import io.simfleet.endpoint.EndpointRef;
 import io.simfleet.endpoint.ModifyEndpoint;
+import io.simfleet.job.BulkJobService;
 import io.simfleet.job.BulkModify;
 import io.simfleet.job.Job;
-import io.simfleet.job.JobService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,10 +36,10 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class BulkController {
-    private final JobService jobs;
+    private final BulkJobService jobs;
     private final AccountService accounts;
 
-    BulkController(JobService jobs, AccountService accounts) {
+    BulkController(BulkJobService jobs, AccountService accounts) {
         this.jobs = jobs;
         this.accounts = accounts;
     }
@@ -138,14 +138,15 @@ class BulkController {
         Job job = jobs.job(actor, Params.parseLong(jobId.trim(), "jobId"));
         List<Map<String, Object>> items = jobs.items(job).stream().map(i -> obj(
                 "value", i.value(), "resultCode", i.resultCode(), "resultDescription", i.resultDescription())).toList();
-        long processed = job.kind() == Job.Kind.BULK_MODIFY ? items.stream().filter(i -> i.containsKey("resultCode")).count()
+        boolean modify = job.kind().equals(BulkJobService.MODIFY);
+        long processed = modify ? items.stream().filter(i -> i.containsKey("resultCode")).count()
                 : job.status() == Job.Status.PROCESSING ? 0 : job.total();
         return Sft.success(ResultCode.GET_JOB_STATUS_SUCCESS, obj("responseParam", obj(
-                "jobId", job.id(), "jobType", job.kind() == Job.Kind.BULK_CREATE ? "BulkProvisioning" : "BulkModify",
+                "jobId", job.id(), "jobType", modify ? "BulkModify" : "BulkProvisioning",
                 "status", statusName(job.status()), "totalCount", job.total(), "processedCount", processed,
                 "successCount", job.succeeded(), "failureCount", job.failed(), "reason", job.reason(),
                 "createdDate", Sft.format(job.createdAt()), "completedDate", Sft.format(job.finishedAt()),
-                "items", job.kind() == Job.Kind.BULK_MODIFY ? items : null)));
+                "items", modify ? items : null)));
     }
 
     private static String statusName(Job.Status s) {

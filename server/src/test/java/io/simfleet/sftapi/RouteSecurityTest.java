@@ -94,6 +94,7 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /admin/sim-products", Rule.OPERATOR,
             "POST /admin/sim-products", Rule.OPERATOR,
             "POST /admin/accounts/{id}/sims", Rule.OPERATOR,
+            "GET /admin/jobs/dead", Rule.OPERATOR,
             // the container's error dispatch only; asked for directly it is refused
             "ANY /error", Rule.NOBODY,
             // Spring's static-resource handlers: simfleet serves no static files yet

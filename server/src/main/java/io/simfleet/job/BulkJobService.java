@@ -1,0 +1,73 @@
+package io.simfleet.job;
+
+import io.simfleet.account.AccountService;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.BulkCreate;
+import io.simfleet.job.Job.Item;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk create and bulk modify as jobs ({@link BulkCreateHandler}, {@link BulkModifyHandler}):
+ * submission, answered with the job's id at once, and what the account sees of them.
+ */
+@Service
+public class BulkJobService {
+    public static final String CREATE = BulkCreateHandler.KIND;
+    public static final String MODIFY = BulkModifyHandler.KIND;
+
+    private final JobService jobs;
+    private final AccountService accounts;
+
+    BulkJobService(JobService jobs, AccountService accounts) {
+        this.jobs = jobs;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Stores a bulk create and answers its id (simProvisionId). Names the batch cannot make are
+     * refused at once (1001 endPointName), not in the job.
+     */
+    @Transactional
+    public long submitBulkCreate(Actor actor, BulkCreate cmd) {
+        cmd.checkNames();
+        boolean oem = accounts.get(actor.accountId()).oemEnabled();
+        String endpointStatus = !cmd.activate() ? "Pre-Active" : oem ? "Active-Test" : "Active";
+        String range = cmd.iccids().get(0) + "-" + cmd.iccids().get(cmd.iccids().size() - 1);
+        return jobs.submit(actor, NewJob.whole(CREATE, BulkCreateHandler.Payload.of(cmd), cmd.iccids().size())
+                .labelled(range, endpointStatus));
+    }
+
+    /** Stores a bulk modify with one item per value and answers its JobId. */
+    @Transactional
+    public long submitBulkModify(Actor actor, BulkModify cmd, List<String> values) {
+        return jobs.submit(actor, NewJob.perItem(MODIFY, BulkModifyHandler.Payload.of(cmd), values));
+    }
+
+    /** A bulk job of the account; 1359 when there is none with this id. */
+    @Transactional(readOnly = true)
+    public Job job(Actor actor, long jobId) {
+        return jobs.find(actor.accountId(), jobId).filter(j -> j.kind().equals(CREATE) || j.kind().equals(MODIFY))
+                .orElseThrow(() -> new DomainException(ResultCode.NO_DATA_AVAILABLE, "jobId " + jobId));
+    }
+
+    /** A bulk modify's values with their results, in request order; nothing for a bulk create. */
+    @Transactional(readOnly = true)
+    public List<Item> items(Job job) {
+        return job.kind().equals(MODIFY) ? jobs.items(job.accountId(), job.id()) : List.of();
+    }
+
+    /** Bulk creates of the account: one by id (10051 when unknown), or all, optionally by endpoint state. */
+    @Transactional(readOnly = true)
+    public List<Job> provisioning(Actor actor, Long simProvisionId, String endpointStatus) {
+        if (simProvisionId != null) {
+            Job j = jobs.find(actor.accountId(), simProvisionId).filter(x -> x.kind().equals(CREATE))
+                    .orElseThrow(() -> new DomainException(ResultCode.FETCH_PROVISIONING_DETAILS_FAILURE, "simProvisionId " + simProvisionId));
+            return List.of(j);
+        }
+        return jobs.list(actor.accountId(), CREATE, endpointStatus);
+    }
+}
