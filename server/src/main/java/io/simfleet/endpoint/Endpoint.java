@@ -42,6 +42,29 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
         }
     }
 
+    /**
+     * A new endpoint in Pre-Active; with {@code cmd.linkSim()} holding the SIM {@code cmd.iccid()},
+     * with {@code cmd.activate()} activated at once (Active, or Active-Test for OEM accounts). The
+     * events: EndpointCreated, then SimLinked and EndpointActivated as they apply. The caller has
+     * checked the command against the catalog ({@code plan}, APN group, roaming profiles).
+     */
+    static Change create(Account account, long id, CreateEndpoint cmd, Plan plan, String apnGroupId, List<Long> roaming,
+                         Instant now) {
+        EndpointStatus status = cmd.activate()
+                ? EndpointRules.transition(PRE_ACTIVE, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE,
+                        ResultCode.SIM_PROVISIONING_FAILURE)
+                : PRE_ACTIVE;
+        String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
+        Endpoint e = new Endpoint(account.id(), id, cmd.name(), status, plan.planType(), plan.id(), apnGroupId, roaming,
+                cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(),
+                now, now, cmd.activate() ? now : null, cmd.linkSim() ? now : null, 0, List.of(), null);
+        List<EndpointEvent> events = new java.util.ArrayList<>(3);
+        events.add(new EndpointEvent.EndpointCreated(e.name(), e.planId(), e.apnGroupId(), e.roamingProfileIds()));
+        if (cmd.linkSim()) events.add(new SimLinked(cmd.iccid(), PRE_ACTIVE, PRE_ACTIVE));
+        if (cmd.activate()) events.add(new EndpointActivated(cmd.iccid(), PRE_ACTIVE, status));
+        return new Change(null, e, events);
+    }
+
     /** Whether the endpoint holds a SIM: always in A, S, AT, AI; maybe in PA; never in H. */
     public boolean mayHoldSim() {
         return status.simStatus().isPresent();

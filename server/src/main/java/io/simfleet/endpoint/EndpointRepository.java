@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import io.simfleet.sim.Sim;
+import io.simfleet.sim.SimRows;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -215,7 +217,8 @@ class EndpointRepository {
      * One page in id order. Without a tag filter, the page's first id is found from the bucket
      * counts (V14): the account's buckets summed in id order up to the page's offset (one row per
      * bucket and shard), then an index-only scan within the one bucket where the page starts, so
-     * the last page costs what the first does. With a tag filter, the first id is found by an
+     * the last page costs what the first does (the bucket's first id is a scalar subquery, not a
+     * join with {@code start}: only a value known before the scan bounds it). With a tag filter, the first id is found by an
      * index-only scan of (account_id, id) from the start, skipping the pages before it.
      */
     List<Endpoint> page(long account, TagFilter filter, int page, int perPage) {
@@ -227,8 +230,8 @@ class EndpointRepository {
                          start AS (SELECT bucket * :size AS lo, :off - (upto - n) AS skip FROM c WHERE upto > :off
                                    ORDER BY bucket LIMIT 1)
                     SELECT e.* FROM endpoint e WHERE e.account_id = :a AND e.deleted_at IS NULL
-                      AND e.id >= (SELECT f.id FROM endpoint f, start WHERE f.account_id = :a AND f.deleted_at IS NULL
-                                   AND f.id >= start.lo ORDER BY f.id OFFSET (SELECT skip FROM start) LIMIT 1)
+                      AND e.id >= (SELECT f.id FROM endpoint f WHERE f.account_id = :a AND f.deleted_at IS NULL
+                                   AND f.id >= (SELECT lo FROM start) ORDER BY f.id OFFSET (SELECT skip FROM start) LIMIT 1)
                     ORDER BY e.id LIMIT :lim""")
                     .param("a", account).param("size", BUCKET).param("off", offset).param("lim", perPage)
                     .query(EndpointRepository::map).list();
@@ -265,15 +268,16 @@ class EndpointRepository {
 
     /**
      * A live endpoint with what hangs off it: its tag ids, value-added feature ids and current
-     * add-ons, and its account's catalog version (0 when the catalog was never changed).
+     * add-ons, its account's catalog version (0 when the catalog was never changed) and its SIM
+     * (null when none).
      */
     record WithParts(Endpoint endpoint, List<Long> tagIds, List<String> valueAddedFeatureIds, List<Addon> addons,
-                     long catalogVersion) {}
+                     long catalogVersion, Sim sim) {}
 
     /**
      * {@link #find} with its tags, value-added features and add-ons, in one statement (the
-     * profile's read); it also reads the account's catalog version (a read of the catalog's table,
-     * docs/architecture.md says why).
+     * profile's read); it also reads the account's catalog version and the endpoint's SIM (reads
+     * of the catalog's and the SIM's tables, docs/architecture.md says why).
      */
     Optional<WithParts> findWithParts(long account, long id) {
         return jdbc.sql("""
@@ -284,8 +288,10 @@ class EndpointRepository {
                                   WHERE f.account_id = e.account_id AND f.endpoint_id = e.id ORDER BY f.feature_id) AS part_features,
                             ad.ids AS part_addon_ids, ad.plans AS part_addon_plans, ad.starts AS part_addon_starts,
                             ad.expires AS part_addon_expires,
-                            COALESCE((SELECT cv.version FROM catalog_version cv WHERE cv.account_id = e.account_id), 0) AS part_catalog_version
+                            COALESCE((SELECT cv.version FROM catalog_version cv WHERE cv.account_id = e.account_id), 0) AS part_catalog_version,
+                            %s
                         FROM endpoint e
+                        LEFT JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id
                         CROSS JOIN LATERAL (
                             SELECT COALESCE(array_agg(a.unique_id ORDER BY a.unique_id), '{}') AS ids,
                                    COALESCE(array_agg(a.plan_id ORDER BY a.unique_id), '{}') AS plans,
@@ -293,7 +299,7 @@ class EndpointRepository {
                                    COALESCE(array_agg(a.expires_at ORDER BY a.unique_id), '{}') AS expires
                             FROM endpoint_addon a
                             WHERE a.account_id = e.account_id AND a.endpoint_id = e.id AND a.removed_at IS NULL) ad
-                        WHERE e.account_id = :a AND e.id = :id AND e.deleted_at IS NULL""")
+                        WHERE e.account_id = :a AND e.id = :id AND e.deleted_at IS NULL""".formatted(SimRows.columns("s", "sim_")))
                 .param("a", account).param("id", id)
                 .query((rs, n) -> {
                     Long[] addonIds = (Long[]) rs.getArray("part_addon_ids").getArray();
@@ -305,7 +311,8 @@ class EndpointRepository {
                         addons.add(new Addon(addonIds[i], addonPlans[i], starts[i].toInstant(), expires[i].toInstant()));
                     }
                     return new WithParts(map(rs, n), List.of((Long[]) rs.getArray("part_tags").getArray()),
-                            List.of((String[]) rs.getArray("part_features").getArray()), addons, rs.getLong("part_catalog_version"));
+                            List.of((String[]) rs.getArray("part_features").getArray()), addons, rs.getLong("part_catalog_version"),
+                            SimRows.map(rs, "sim_"));
                 }).optional();
     }
 

@@ -12,10 +12,6 @@ import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
-import io.simfleet.endpoint.EndpointEvent.EndpointActivated;
-import io.simfleet.endpoint.EndpointEvent.EndpointCreated;
-import io.simfleet.endpoint.EndpointEvent.SimLinked;
-import io.simfleet.endpoint.EndpointLifecycle.Operation;
 import io.simfleet.endpoint.EndpointViews.AddonSubscription;
 import io.simfleet.endpoint.EndpointViews.CreateOutcome;
 import io.simfleet.endpoint.EndpointViews.Created;
@@ -95,28 +91,10 @@ public class EndpointService {
 
         Instant now = clock.instant();
         long id = repo.nextId();
-        EndpointStatus status = EndpointStatus.PRE_ACTIVE;
-        CreateOutcome outcome = CreateOutcome.CREATED;
-        Instant activatedAt = null;
-        if (cmd.activate()) {
-            status = EndpointRules.transition(status, account.oemEnabled() ? Operation.ACTIVATE_OEM : Operation.ACTIVATE, ResultCode.SIM_PROVISIONING_FAILURE);
-            outcome = CreateOutcome.ACTIVATED;
-            activatedAt = now;
-        } else if (cmd.linkSim()) {
-            outcome = CreateOutcome.LINKED;
-        }
-        String imei = cmd.imei() == null || cmd.imei().isEmpty() ? null : cmd.imei();
-        Endpoint e = new Endpoint(acc, id, cmd.name(), status, plan.planType(), plan.id(), checked.apnGroupId(), checked.roaming(),
-                cmd.monthlyLimit(), imei, Boolean.TRUE.equals(cmd.imeiLock()), cmd.dynamicBenefitId(),
-                now, now, activatedAt, cmd.linkSim() ? now : null, 0, List.of(), null);
+        Endpoint.Change created = Endpoint.create(account, id, cmd, plan, checked.apnGroupId(), checked.roaming(), now);
+        Endpoint e = created.after();
         repo.insert(e);
-        List<EndpointEvent> events = new ArrayList<>(3);
-        events.add(new EndpointCreated(e.name(), e.planId(), e.apnGroupId(), e.roamingProfileIds()));
-        if (cmd.linkSim()) {
-            Sim sim = sims.link(acc, cmd.iccid(), id, status.simStatus().orElseThrow());
-            events.add(new SimLinked(sim.iccid(), EndpointStatus.PRE_ACTIVE, EndpointStatus.PRE_ACTIVE));
-            if (cmd.activate()) events.add(new EndpointActivated(sim.iccid(), EndpointStatus.PRE_ACTIVE, status));
-        }
+        if (cmd.linkSim()) sims.link(acc, cmd.iccid(), id, e.status().simStatus().orElseThrow());
         if (cmd.activate()) {
             for (Plan addon : checked.addons()) {
                 repo.insertAddonsAll(acc, List.of(id), addon.id(), now, now.plus(addon.validityDays(), ChronoUnit.DAYS));
@@ -124,8 +102,9 @@ public class EndpointService {
         }
         repo.insertTagsAll(acc, List.of(id), checked.tagIds());
         repo.insertValueAddedFeaturesAll(acc, List.of(id), new LinkedHashSet<>(cmd.valueAddedFeatureIds()));
-        writes.append(actor, EventStore.of(id, events).toList());
-        return new Created(id, outcome, status);
+        writes.append(actor, created);
+        CreateOutcome outcome = cmd.activate() ? CreateOutcome.ACTIVATED : cmd.linkSim() ? CreateOutcome.LINKED : CreateOutcome.CREATED;
+        return new Created(id, outcome, e.status());
     }
 
     /** Lists the account's endpoints in id order. perPage is 1..2000 (the caller checks). */
@@ -168,15 +147,19 @@ public class EndpointService {
         });
     }
 
-    /** The full profile of one endpoint. Raises 1083 when it does not exist in the account. */
-    @Transactional(readOnly = true)
+    /**
+     * The full profile of one endpoint. Raises 1083 when it does not exist in the account. Not a
+     * transaction: one statement reads the endpoint, its parts, its SIM and the catalog version
+     * in one snapshot, and the rest comes from caches (the account, the catalog at that version),
+     * so the read is one round trip (no COMMIT).
+     */
     public Profile profile(Actor actor, long endpointId) {
         long acc = actor.accountId();
         EndpointRepository.WithParts parts = repo.findWithParts(acc, endpointId)
                 .orElseThrow(() -> new DomainException(ResultCode.GET_ENDPOINT_PROFILE_FAILURE, "endpoint " + endpointId + " not found"));
         Endpoint e = parts.endpoint();
         Account account = accounts.cached(acc);
-        Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
+        Sim sim = parts.sim();
         List<EndpointRepository.Addon> addonRows = parts.addons();
         Set<String> planIds = new HashSet<>();
         planIds.add(e.planId());

@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class SimRepository {
     private static final JsonMapper JSON = Json.MAPPER;
-    private static final TypeReference<List<Sim.SupplierImsi>> SUPPLIERS = new TypeReference<>() {};
     private final JdbcClient jdbc;
 
     SimRepository(JdbcClient jdbc) {
@@ -182,11 +180,6 @@ class SimRepository {
     }
 
     static Sim map(ResultSet rs, int n) throws SQLException {
-        long ep = rs.getLong("endpoint_id");
-        Long endpointId = rs.wasNull() ? null : ep;
-        return new Sim(rs.getLong("id"), rs.getLong("account_id"), rs.getString("iccid"), rs.getString("master_imsi"),
-                JSON.readValue(rs.getString("supplier_imsis"), SUPPLIERS), rs.getString("msisdn"), rs.getString("eid"),
-                rs.getString("ean"), rs.getString("activation_code"), rs.getLong("product_id"),
-                SimStatus.valueOf(rs.getString("status")), endpointId, rs.getTimestamp("status_changed_at").toInstant());
+        return SimRows.map(rs, "");
     }
 }
