@@ -17,36 +17,60 @@ public record CreateEndpoint(String name, boolean linkSim, List<Long> roamingPro
                              Long dynamicBenefitId) {
 
     /**
-     * What a caller gave, parsed and not yet judged: null where a field was left out (lists
-     * empty). {@code summary} is the summary's {@code endpointInfo} form, whose fields are optional.
+     * What a caller gave, read field by field when asked: each method parses its field (a value
+     * of the wrong type refuses with 1001 naming it) and answers null when it was left out (lists:
+     * empty). {@link #of} asks in the order that decides which refusal a request wrong twice gets.
+     * {@code summary} is the summary's {@code endpointInfo} form, whose fields are optional.
      */
-    public record Request(boolean summary, String name, String iccid, Boolean isLinkSim, Boolean isDefaultActivation,
-                          List<Long> roamingProfileIds, String apnGroupId, String planId, BigDecimal monthlyLimit,
-                          Boolean imeiLock, String imei, List<String> addonPlanIds, List<String> valueAddedFeatureIds,
-                          List<Long> tagIds, List<Long> benefits) {}
+    public interface Form {
+        boolean summary();
+        String name();
+        String iccid();
+        Boolean isLinkSim();
+        Boolean isDefaultActivation();
+        List<Long> roamingProfileIds();
+        String apnGroupId();
+        String planId();
+        Boolean imeiLock();
+        List<Long> benefits();
+        BigDecimal monthlyLimit();
+        String imei();
+        List<String> addonPlanIds();
+        List<String> valueAddedFeatureIds();
+        List<Long> tagIds();
+    }
 
     /**
-     * The command a request asks for, with the two forms' rules. The full form requires
+     * The command a form asks for, with the two forms' rules. The full form requires
      * {@code isLinkSIM}, {@code isDefaultActivation}, {@code roamingProfileId} and
      * {@code apnGroupId}; the summary form links when it names an ICCID (unless {@code isLinkSIM}
      * says otherwise) and activates only when asked. Both require {@code name} and {@code planId},
      * an ICCID of 18–22 digits when linking (1000/1001 iccid), and one dynamic benefit at most (10145).
      */
-    public static CreateEndpoint of(Request r) {
-        if (blank(r.name())) throw DomainException.missing("name");
-        boolean hasIccid = !blank(r.iccid());
-        boolean linkSim = r.summary() ? (r.isLinkSim() != null ? r.isLinkSim() : hasIccid) : required(r.isLinkSim(), "isLinkSIM");
-        boolean activate = r.summary() ? Boolean.TRUE.equals(r.isDefaultActivation())
-                : required(r.isDefaultActivation(), "isDefaultActivation");
-        if (!r.summary() && r.roamingProfileIds() == null) throw DomainException.missing("roamingProfileId");
-        if (!r.summary() && blank(r.apnGroupId())) throw DomainException.missing("apnGroupId");
-        if (blank(r.planId())) throw DomainException.missing("planId");
+    public static CreateEndpoint of(Form f) {
+        String name = f.name();
+        if (blank(name)) throw DomainException.missing("name");
+        String iccid = f.iccid();
+        Boolean linkFlag = f.isLinkSim();
+        Boolean activateFlag = f.isDefaultActivation();
+        boolean summary = f.summary();
+        boolean hasIccid = !blank(iccid);
+        boolean linkSim = summary ? (linkFlag != null ? linkFlag : hasIccid) : required(linkFlag, "isLinkSIM");
+        boolean activate = summary ? Boolean.TRUE.equals(activateFlag) : required(activateFlag, "isDefaultActivation");
+        List<Long> roaming = f.roamingProfileIds();
+        if (!summary && roaming == null) throw DomainException.missing("roamingProfileId");
+        String apnGroupId = f.apnGroupId();
+        if (!summary && blank(apnGroupId)) throw DomainException.missing("apnGroupId");
+        String planId = f.planId();
+        if (blank(planId)) throw DomainException.missing("planId");
         if (linkSim && !hasIccid) throw DomainException.missing("iccid");
-        if (linkSim && !r.iccid().matches("\\d{18,22}")) throw DomainException.wrong("iccid");
-        if (r.benefits().size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
-        return new CreateEndpoint(r.name(), linkSim, r.roamingProfileIds(), blank(r.apnGroupId()) ? null : r.apnGroupId(),
-                r.planId(), linkSim ? r.iccid() : null, activate, r.monthlyLimit(), r.imeiLock(), r.imei(), r.addonPlanIds(),
-                r.valueAddedFeatureIds(), r.tagIds(), r.benefits().isEmpty() ? null : r.benefits().get(0));
+        if (linkSim && !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        Boolean imeiLock = f.imeiLock();
+        List<Long> benefits = f.benefits();
+        if (benefits.size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);
+        return new CreateEndpoint(name, linkSim, roaming, apnGroupId, planId, linkSim ? iccid : null, activate,
+                f.monthlyLimit(), imeiLock, f.imei(), f.addonPlanIds(), f.valueAddedFeatureIds(), f.tagIds(),
+                benefits.isEmpty() ? null : benefits.get(0));
     }
 
     private static boolean required(Boolean b, String field) {

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,11 +48,15 @@ public class EndpointOperations {
     private final NetworkEvents network;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** For work after another transaction's commit: a transaction of its own, never the finished one's. */
+    private final TransactionTemplate newTx;
 
     EndpointOperations(EndpointRepository repo, EndpointWrites writes, AccountService accounts, CatalogService catalog,
                        SimService sims, EndpointRules rules, NetworkEvents network, Clock clock,
                        PlatformTransactionManager txManager) {
         this.tx = new TransactionTemplate(txManager);
+        this.newTx = new TransactionTemplate(txManager);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.repo = repo;
         this.writes = writes;
         this.accounts = accounts;
@@ -120,7 +125,7 @@ public class EndpointOperations {
     @TransactionalEventListener(fallbackExecution = true)
     void sessionEnded(DataSessionEnded ended) {
         sims.byIccid(ended.accountId(), ended.iccid()).map(Sim::endpointId).ifPresent(endpointId ->
-                tx.executeWithoutResult(s -> repo.lockPendingDelink(ended.accountId(), endpointId)
+                newTx.executeWithoutResult(s -> repo.lockPendingDelink(ended.accountId(), endpointId)
                         .ifPresent(e -> completeDelink(e, clock.instant()))));
     }
 

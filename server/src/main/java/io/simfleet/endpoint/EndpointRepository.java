@@ -166,8 +166,8 @@ class EndpointRepository {
      */
     Optional<Endpoint> nextPendingDelink(Instant checkedBefore) {
         List<Long> accounts = jdbc.sql("""
-                SELECT DISTINCT account_id FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
-                LIMIT 20""").param("before", ts(checkedBefore)).query(Long.class).list();
+                SELECT account_id FROM endpoint WHERE delink_pending_since IS NOT NULL AND delink_pending_since < :before
+                GROUP BY account_id ORDER BY min(delink_pending_since) LIMIT 20""").param("before", ts(checkedBefore)).query(Long.class).list();
         for (long account : accounts) {
             Optional<Endpoint> claimed = jdbc.sql("""
                     SELECT * FROM endpoint WHERE account_id = :a AND delink_pending_since IS NOT NULL AND delink_pending_since < :before

@@ -93,7 +93,7 @@ class EventStore {
                         ORDER BY id LIMIT :limit OFFSET :offset""")
                 .param("a", account).param("e", endpointId).param("after", afterId == null ? 0L : afterId)
                 .param("limit", limit).param("offset", afterId == null ? offset : 0L)
-                .query(EventStore::entry).list();
+                .query((rs, n) -> entry(rs, false)).list();
     }
 
     long count(long account, long endpointId) {
@@ -104,7 +104,7 @@ class EventStore {
     /** The account's events after {@code position}, in position order. */
     List<EndpointHistoryEntry> after(long account, long position, int limit) {
         return jdbc.sql("SELECT * FROM endpoint_event WHERE account_id = :a AND position > :p ORDER BY position LIMIT :l")
-                .param("a", account).param("p", position).param("l", limit).query(EventStore::entry).list();
+                .param("a", account).param("p", position).param("l", limit).query((rs, n) -> entry(rs, true)).list();
     }
 
     /** Every account's last position. */
@@ -114,8 +114,13 @@ class EventStore {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static EndpointHistoryEntry entry(ResultSet rs, int n) throws SQLException {
-        String payload = rs.getString("payload");
+    /**
+     * A row; with {@code typed} its payload read as an {@link EndpointEvent} (the outbox's
+     * consumers need it; the history's wire columns do not, and a payload this instance cannot
+     * read, written by a newer one during a rolling deploy, must not break the history).
+     */
+    private static EndpointHistoryEntry entry(ResultSet rs, boolean typed) throws SQLException {
+        String payload = typed ? rs.getString("payload") : null;
         EndpointEvent event = payload == null ? null
                 : EndpointEvents.read(rs.getString("type"), rs.getInt("payload_version"), payload);
         return new EndpointHistoryEntry(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getLong("position"),

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final int BATCH = 200;
+    static final int SLICE = 20;
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -60,7 +61,7 @@ class OutboxRelay {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         for (EventConsumer c : consumers) {
-            if (c.startsAtEnd()) repo.startAtEnd(c.name());
+            repo.register(c.name(), c.startsAtEnd(), clock.instant());
         }
         ready = true;
         wake();
@@ -106,28 +107,42 @@ class OutboxRelay {
         return batches;
     }
 
+    /**
+     * Leases the account for the consumer and hands it the events after its position, in slices
+     * of {@link #SLICE}: after each slice the position moves on and the lease is renewed, so a
+     * slow consumer keeps its lease and a crash repeats one slice at most. When the lease has been
+     * lost meanwhile (a consumer slower than {@link #LEASE} per slice), it stops: another worker
+     * has the account.
+     */
     private boolean deliver(EventConsumer consumer, long account) {
         Instant now = clock.instant();
-        Optional<Long> position = repo.lease(account, consumer.name(), worker, now, now.plus(LEASE));
-        if (position.isEmpty()) return false;
-        List<EndpointHistoryEntry> events = stream.after(account, position.get(), BATCH);
-        if (events.isEmpty()) {
-            repo.advance(account, consumer.name(), worker, position.get());
-            return false;
+        Optional<Long> leased = repo.lease(account, consumer.name(), worker, now, now.plus(LEASE));
+        if (leased.isEmpty()) return false;
+        long position = leased.get();
+        List<EndpointHistoryEntry> events = stream.after(account, position, BATCH);
+        for (int from = 0; from < events.size(); from += SLICE) {
+            List<EndpointHistoryEntry> slice = events.subList(from, Math.min(from + SLICE, events.size()));
+            try {
+                consumer.accept(account, slice);
+            } catch (RuntimeException e) {
+                int attempts = repo.attempts(account, consumer.name()) + 1;
+                Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 9));
+                if (backoff.compareTo(MAX_BACKOFF) > 0) backoff = MAX_BACKOFF;
+                log.warn("Outbox consumer {} failed on account {} after position {} (attempt {}); retried in {}",
+                        consumer.name(), account, position, attempts, backoff, e);
+                repo.failed(account, consumer.name(), worker, clock.instant().plus(backoff), String.valueOf(e));
+                return false;
+            }
+            long to = slice.get(slice.size() - 1).position();
+            boolean last = from + SLICE >= events.size();
+            if (!repo.advance(account, consumer.name(), worker, position, to, last ? null : clock.instant().plus(LEASE))) {
+                log.warn("Outbox consumer {} lost its lease on account {} after position {}", consumer.name(), account, to);
+                return false;
+            }
+            position = to;
         }
-        try {
-            consumer.accept(account, events);
-            repo.advance(account, consumer.name(), worker, events.get(events.size() - 1).position());
-            return true;
-        } catch (RuntimeException e) {
-            int attempts = repo.attempts(account, consumer.name()) + 1;
-            Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 9));
-            if (backoff.compareTo(MAX_BACKOFF) > 0) backoff = MAX_BACKOFF;
-            log.warn("Outbox consumer {} failed on account {} after position {} (attempt {}); retried in {}",
-                    consumer.name(), account, position.get(), attempts, backoff, e);
-            repo.failed(account, consumer.name(), worker, clock.instant().plus(backoff), String.valueOf(e));
-            return false;
-        }
+        if (events.isEmpty()) repo.advance(account, consumer.name(), worker, position, position, null);
+        return !events.isEmpty();
     }
 
     @PreDestroy

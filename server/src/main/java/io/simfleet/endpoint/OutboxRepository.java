@@ -16,12 +16,20 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    /** A consumer that starts at the end: its position in every account that has events is the account's last one. */
-    void startAtEnd(String consumer) {
-        jdbc.sql("""
-                INSERT INTO outbox_cursor (account_id, consumer, position)
-                SELECT account_id, :c, position FROM event_stream ON CONFLICT DO NOTHING""")
-                .param("c", consumer).update();
+    /**
+     * Registers a consumer the first time it runs anywhere; a consumer that starts at the end is
+     * then placed at every account's last position, in the same transaction. Later starts change
+     * nothing: an account without a cursor is one whose events it has not read yet.
+     */
+    void register(String consumer, boolean startAtEnd, Instant now) {
+        int registered = jdbc.sql("INSERT INTO outbox_consumer (consumer, registered_at) VALUES (:c, :now) ON CONFLICT DO NOTHING")
+                .param("c", consumer).param("now", Timestamp.from(now)).update();
+        if (registered == 1 && startAtEnd) {
+            jdbc.sql("""
+                    INSERT INTO outbox_cursor (account_id, consumer, position)
+                    SELECT account_id, :c, position FROM event_stream ON CONFLICT DO NOTHING""")
+                    .param("c", consumer).update();
+        }
     }
 
     /**
@@ -48,12 +56,18 @@ class OutboxRepository {
                 .param("now", Timestamp.from(now)).query(Long.class).optional();
     }
 
-    /** Moves the position on and gives the lease back, if still ours. */
-    void advance(long account, String consumer, String worker, long position) {
-        jdbc.sql("""
-                UPDATE outbox_cursor SET position = :p, leased_by = NULL, leased_until = NULL, attempts = 0, last_error = NULL
-                WHERE account_id = :a AND consumer = :c AND leased_by = :w""")
-                .param("p", position).param("a", account).param("c", consumer).param("w", worker).update();
+    /**
+     * Moves the position from {@code from} to {@code to} and keeps the lease until {@code until}
+     * (null: gives it back); false when the lease is no longer ours (it ran out and another
+     * worker took the account), and nothing changes then.
+     */
+    boolean advance(long account, String consumer, String worker, long from, long to, Instant until) {
+        return jdbc.sql("""
+                UPDATE outbox_cursor SET position = :to, leased_until = :u, leased_by = CASE WHEN CAST(:u AS timestamptz) IS NULL THEN NULL ELSE leased_by END,
+                    attempts = 0, last_error = NULL
+                WHERE account_id = :a AND consumer = :c AND leased_by = :w AND position = :from""")
+                .param("to", to).param("u", until == null ? null : Timestamp.from(until)).param("a", account)
+                .param("c", consumer).param("w", worker).param("from", from).update() == 1;
     }
 
     /** Records a failure; the lease runs until {@code retryAt}, when the batch is offered again. */

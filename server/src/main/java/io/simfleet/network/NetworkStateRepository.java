@@ -22,12 +22,22 @@ class NetworkStateRepository {
                 .param("a", account).param("i", iccid).param("at", Timestamp.from(at)).update();
     }
 
-    /** True when a session was open and is now recorded as ended. */
+    /**
+     * Records the end of the SIM's session at {@code at}, unless a later report is kept already;
+     * true when a session was open until then. An end that arrives before its (late) start is
+     * kept, so that start, older than it, is then ignored.
+     */
     boolean sessionEnded(long account, String iccid, Instant at) {
-        return jdbc.sql("""
-                UPDATE sim_network_state SET data_session_since = NULL, reported_at = :at
-                WHERE account_id = :a AND iccid = :i AND data_session_since IS NOT NULL AND reported_at <= :at""")
-                .param("a", account).param("i", iccid).param("at", Timestamp.from(at)).update() == 1;
+        boolean wasOpen = jdbc.sql("""
+                SELECT data_session_since IS NOT NULL FROM sim_network_state
+                WHERE account_id = :a AND iccid = :i AND reported_at <= :at FOR UPDATE""")
+                .param("a", account).param("i", iccid).param("at", Timestamp.from(at)).query(Boolean.class).optional().orElse(false);
+        jdbc.sql("""
+                INSERT INTO sim_network_state AS s (account_id, iccid, data_session_since, reported_at) VALUES (:a, :i, NULL, :at)
+                ON CONFLICT (account_id, iccid) DO UPDATE SET data_session_since = NULL, reported_at = :at
+                WHERE s.reported_at <= :at""")
+                .param("a", account).param("i", iccid).param("at", Timestamp.from(at)).update();
+        return wasOpen;
     }
 
     boolean inSession(long account, String iccid) {

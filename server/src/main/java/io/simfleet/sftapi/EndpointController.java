@@ -14,6 +14,7 @@ import io.simfleet.endpoint.EndpointViews.ListItem;
 import io.simfleet.endpoint.TagFilter;
 import io.simfleet.sim.IccidRange;
 import io.simfleet.sim.SimService;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -42,12 +43,24 @@ class EndpointController {
     @PostMapping("/api/CreateEndPoint")
     ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody(required = false) String body) {
         Params p = Params.request(body, "endpointInfo", ENDPOINT_INFO);
-        CreateEndpoint cmd = CreateEndpoint.of(new CreateEndpoint.Request(!Params.parse(body).has("Request"),
-                p.text("name"), p.text("iccid"), p.bool("isLinkSIM"), p.bool("isDefaultActivation"),
-                p.has("roamingProfileId") ? p.longList("roamingProfileId", "[|,]") : null, p.text("apnGroupId"),
-                p.text("planId"), p.decimal("monthlyLimit"), p.lockStatus("imeiLockStatus"), p.text("imei"),
-                p.list("addonPlanIds", ","), p.list("valueAddedFeatureIds", ","), p.longList("tagIds", ","),
-                p.longList("benefits", ",")));
+        boolean summary = !Params.parse(body).has("Request");
+        CreateEndpoint cmd = CreateEndpoint.of(new CreateEndpoint.Form() {
+            public boolean summary() { return summary; }
+            public String name() { return p.text("name"); }
+            public String iccid() { return p.text("iccid"); }
+            public Boolean isLinkSim() { return p.bool("isLinkSIM"); }
+            public Boolean isDefaultActivation() { return p.bool("isDefaultActivation"); }
+            public List<Long> roamingProfileIds() { return p.has("roamingProfileId") ? p.longList("roamingProfileId", "[|,]") : null; }
+            public String apnGroupId() { return p.text("apnGroupId"); }
+            public String planId() { return p.text("planId"); }
+            public Boolean imeiLock() { return p.lockStatus("imeiLockStatus"); }
+            public List<Long> benefits() { return p.longList("benefits", ","); }
+            public BigDecimal monthlyLimit() { return p.decimal("monthlyLimit"); }
+            public String imei() { return p.text("imei"); }
+            public List<String> addonPlanIds() { return p.list("addonPlanIds", ","); }
+            public List<String> valueAddedFeatureIds() { return p.list("valueAddedFeatureIds", ","); }
+            public List<Long> tagIds() { return p.longList("tagIds", ","); }
+        });
         Created created = endpoints.create(actor, cmd);
         ResultCode code = switch (created.outcome()) {
             case CREATED -> ResultCode.CREATE_ENDPOINT_SUCCESS;

@@ -1,6 +1,7 @@
 package io.simfleet.sftapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.springframework.web.context.request.RequestAttributes;
@@ -8,14 +9,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Per-request values the wire layer needs, kept as request attributes: the response id, the
- * request's time (read once from the injected clock by {@link RequestHygieneFilter}) and the
+ * platform's clock (the injected one, handed over by {@link RequestHygieneFilter}) and the
  * zone its timestamps are written in (the platform's, then the caller's account's once it is
  * authenticated). Outside a request (a container error before any filter): a new id, the system
  * time, UTC.
  */
 final class RequestContext {
     static final String RESPONSE_ID = "simfleet.responseId";
-    static final String NOW = "simfleet.now";
+    static final String CLOCK = "simfleet.clock";
     static final String ZONE = "simfleet.zone";
 
     private static final ZoneId UTC = ZoneId.of("UTC");
@@ -32,8 +33,9 @@ final class RequestContext {
         return id != null ? id.toString() : Sft.newResponseId();
     }
 
+    /** Now, by the platform's clock (the one injected into the hygiene filter). */
     static Instant now() {
-        return attribute(NOW) instanceof Instant i ? i : Instant.now();
+        return attribute(CLOCK) instanceof Clock c ? c.instant() : Instant.now();
     }
 
     static ZoneId zone() {

@@ -46,7 +46,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         req.setAttribute(RequestContext.RESPONSE_ID, Sft.newResponseId());
-        req.setAttribute(RequestContext.NOW, clock.instant());
+        req.setAttribute(RequestContext.CLOCK, clock);
         req.setAttribute(RequestContext.ZONE, zone);
         String method = req.getMethod();
         if ("TRACE".equals(method) || "OPTIONS".equals(method)) {

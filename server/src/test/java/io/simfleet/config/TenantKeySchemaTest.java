@@ -46,6 +46,7 @@ class TenantKeySchemaTest {
             "account", Placement.REFERENCE,              // the tenants themselves; the reseller tree is read across accounts
             "app_user", Placement.REFERENCE,             // a login finds its user by name before it knows the account
             "sim_product", Placement.REFERENCE,          // the operator's SIM products, shared by every account
+            "outbox_consumer", Placement.REFERENCE,      // the outbox's consumers, registered once for the platform
             "sim_identity", Placement.distributedBy("value"),   // a SIM number is unique platform-wide
             "rate_limit_counter", Placement.distributedBy("key"), // counters per account, user name or client address
             "flyway_schema_history", Placement.LOCAL);   // Flyway's, migrations run on the coordinator

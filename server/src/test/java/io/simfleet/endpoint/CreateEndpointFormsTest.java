@@ -14,10 +14,38 @@ import org.junit.jupiter.api.Test;
 
 /** CreateEndPoint's two request forms (the full {@code Request} and the summary's {@code endpointInfo}), without a server. */
 class CreateEndpointFormsTest {
-    static CreateEndpoint.Request request(boolean summary, String iccid, Boolean link, Boolean activate, List<Long> roaming,
-                                          String apn, List<Long> benefits) {
-        return new CreateEndpoint.Request(summary, "tracker 01", iccid, link, activate, roaming, apn, "P1", null, null, null,
-                List.of(), List.of(), List.of(), benefits);
+    /** A form whose fields are given, as the wire would have parsed them. */
+    record Given(boolean summary, String name, String iccid, Boolean isLinkSim, Boolean isDefaultActivation,
+                 List<Long> roamingProfileIds, String apnGroupId, String planId, Boolean imeiLock, List<Long> benefits,
+                 java.math.BigDecimal monthlyLimit, String imei, List<String> addonPlanIds, List<String> valueAddedFeatureIds,
+                 List<Long> tagIds) implements CreateEndpoint.Form {}
+
+    static CreateEndpoint.Form request(boolean summary, String iccid, Boolean link, Boolean activate, List<Long> roaming,
+                                       String apn, List<Long> benefits) {
+        return new Given(summary, "tracker 01", iccid, link, activate, roaming, apn, "P1", null, benefits, null, null,
+                List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void theFirstRefusalIsTheOneOfTheFieldAskedFirst() {
+        CreateEndpoint.Form noNameBadLimit = new CreateEndpoint.Form() {
+            public boolean summary() { return false; }
+            public String name() { return null; }
+            public String iccid() { throw new AssertionError("asked after name"); }
+            public Boolean isLinkSim() { return null; }
+            public Boolean isDefaultActivation() { return null; }
+            public List<Long> roamingProfileIds() { return null; }
+            public String apnGroupId() { return null; }
+            public String planId() { return null; }
+            public Boolean imeiLock() { return null; }
+            public List<Long> benefits() { return List.of(); }
+            public java.math.BigDecimal monthlyLimit() { throw io.simfleet.common.DomainException.wrong("monthlyLimit"); }
+            public String imei() { return null; }
+            public List<String> addonPlanIds() { return List.of(); }
+            public List<String> valueAddedFeatureIds() { return List.of(); }
+            public List<Long> tagIds() { return List.of(); }
+        };
+        refused(ResultCode.MANDATORY_PARAMETER_MISSING, "name", () -> CreateEndpoint.of(noNameBadLimit));
     }
 
     @Test
@@ -27,6 +55,8 @@ class CreateEndpointFormsTest {
         assertFalse(c.activate());
         assertNull(c.roamingProfileIds(), "all of the plan's");
         assertNull(c.apnGroupId(), "the account's first");
+        assertEquals("", CreateEndpoint.of(request(true, null, null, null, null, "", List.of())).apnGroupId(),
+                "an empty one stays empty (and is refused as a wrong APN group later)");
         assertFalse(CreateEndpoint.of(request(true, null, null, null, null, null, List.of())).linkSim());
         assertFalse(CreateEndpoint.of(request(true, "8932042000000000001", false, null, null, null, List.of())).linkSim(),
                 "isLinkSIM false wins over the ICCID");

@@ -148,6 +148,32 @@ class EventOutboxTest extends ApiTestBase {
         assertEquals(0, attempts(t.accountId()));
     }
 
+    @Autowired
+    io.simfleet.network.NetworkEvents networkState;
+
+    @Test
+    void networkReportsThatArriveOutOfOrderKeepTheLatest() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(1);
+        String iccid = t.iccids().get(0);
+        long ep = Fixtures.endpoint(t, iccid, true);
+        String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+        java.time.Instant t1 = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        networkState.dataSessionEnded(imsi, t1.plusSeconds(60)); // the end arrives first
+        networkState.dataSessionStarted(imsi, t1);               // its start, late: older, ignored
+        assertEquals(false, networkState.inDataSession(t.accountId(), iccid));
+        delink(t, ep).expect("6413");
+
+        networkState.dataSessionStarted("999999999999999", t1); // an IMSI nobody has: ignored
+        link(t, ep, iccid).expect("6409");
+        networkState.dataSessionStarted(imsi, t1.plusSeconds(120));
+        assertEquals(true, networkState.inDataSession(t.accountId(), iccid));
+        networkState.dataSessionEnded(imsi, t1.plusSeconds(90)); // an end older than the start: ignored
+        assertEquals(true, networkState.inDataSession(t.accountId(), iccid));
+        networkState.dataSessionEnded(imsi, t1.plusSeconds(180));
+        assertEquals(false, networkState.inDataSession(t.accountId(), iccid));
+    }
+
     private int attempts(long account) {
         return jdbc.queryForList("SELECT attempts FROM outbox_cursor WHERE account_id = ? AND consumer = 'network'", Integer.class, account)
                 .stream().findFirst().orElse(0);
