@@ -22,12 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * consumers read in position order.
  *
  * <p>Positions: every account has one row in {@code event_stream} with the last position given.
- * {@link #append} bumps it and numbers its events from there in the same statement, so the row
- * stays locked until the transaction ends: the account's writers take positions one after the
- * other, a rolled-back transaction gives its positions back, and the committed positions of an
- * account are gap-free and in commit order. A consumer that has read up to position p therefore
- * never sees a p' &lt; p appear later. The append is the last statement of a write, so the row
- * is held for the commit only.
+ * {@link #append} writes events without one; {@link #sequence}, after they have committed,
+ * numbers them from there (V17). Writers never wait for each other on the account's row; the
+ * account's positions are gap-free, given in commit order across sequencer passes, and only to
+ * committed events, so a consumer that has read up to position p never sees a p' &lt; p appear
+ * later.
  */
 @Repository
 class EventStore {
@@ -42,22 +41,21 @@ class EventStore {
     /** One event of one endpoint, to append. */
     record Recorded(long endpointId, EndpointEvent event) {}
 
-    /** Appends the events in this order with the next positions of the actor's account, in one statement. */
+    /**
+     * Appends the events in this order, in one statement, without positions: the sequencer gives
+     * them theirs once they have committed ({@link #sequence}); nothing here waits for another
+     * writer of the account.
+     */
     void append(Actor actor, Instant at, List<Recorded> events) {
         if (events.isEmpty()) return;
-        int n = events.size();
         jdbc.sql("""
-                WITH pos AS (
-                    INSERT INTO event_stream AS s (account_id, position) VALUES (:a, :n)
-                    ON CONFLICT (account_id) DO UPDATE SET position = s.position + :n
-                    RETURNING position - :n AS base)
-                INSERT INTO endpoint_event (account_id, endpoint_id, position, at, actor_username, actor_account_id, call,
+                INSERT INTO endpoint_event (account_id, endpoint_id, at, actor_username, actor_account_id, call,
                                             from_status, to_status, reason, request_id, detail, type, payload_version, payload)
-                SELECT :a, t.e, pos.base + t.n, :at, :u, :ua, t.call, t.f, t.t, t.r, :rid, t.d, t.type, :v, t.p::jsonb
-                FROM pos, unnest(:endpoints, :calls, :froms, :tos, :reasons, :details, :types, :payloads)
+                SELECT :a, t.e, :at, :u, :ua, t.call, t.f, t.t, t.r, :rid, t.d, t.type, :v, t.p::jsonb
+                FROM unnest(:endpoints, :calls, :froms, :tos, :reasons, :details, :types, :payloads)
                      WITH ORDINALITY AS t(e, call, f, t, r, d, type, p, n)
                 ORDER BY t.n""")
-                .param("a", actor.accountId()).param("n", n).param("at", Timestamp.from(at)).param("u", actor.username())
+                .param("a", actor.accountId()).param("at", Timestamp.from(at)).param("u", actor.username())
                 .param("ua", actor.userAccountId()).param("rid", actor.requestId() == null ? "-" : actor.requestId())
                 .param("v", EndpointEvent.VERSION)
                 .param("endpoints", events.stream().map(Recorded::endpointId).toArray(Long[]::new))
@@ -77,6 +75,37 @@ class EventStore {
                 }
             });
         }
+    }
+
+    /**
+     * Gives the account's committed events that have no position yet the next positions, in the
+     * order of their transactions and, within one, as appended; answers how many. Runs in the
+     * caller's transaction, holding the account's {@code event_stream} row until it ends, so
+     * sequencers of one account take turns; only committed events are visible to it, so a
+     * position is never given to an event that could still roll back, nor before an event it
+     * follows.
+     */
+    int sequence(long account) {
+        jdbc.sql("INSERT INTO event_stream (account_id, position) VALUES (:a, 0) ON CONFLICT DO NOTHING").param("a", account).update();
+        long last = jdbc.sql("SELECT position FROM event_stream WHERE account_id = :a FOR UPDATE")
+                .param("a", account).query(Long.class).single();
+        int numbered = jdbc.sql("""
+                UPDATE endpoint_event e SET position = :last + n.rn
+                FROM (SELECT id, row_number() OVER (ORDER BY tx, id) AS rn FROM endpoint_event
+                      WHERE account_id = :a AND position IS NULL ORDER BY tx, id LIMIT 10000) n
+                WHERE e.account_id = :a AND e.id = n.id""")
+                .param("a", account).param("last", last).update();
+        if (numbered > 0) {
+            jdbc.sql("UPDATE event_stream SET position = position + :n WHERE account_id = :a")
+                    .param("n", numbered).param("a", account).update();
+        }
+        return numbered;
+    }
+
+    /** Accounts with committed events that have no position yet (from a partial index: the unnumbered ones only). */
+    List<Long> unsequenced(int limit) {
+        return jdbc.sql("SELECT DISTINCT account_id FROM endpoint_event WHERE position IS NULL LIMIT :l")
+                .param("l", limit).query(Long.class).list();
     }
 
     private static String[] strings(List<Recorded> events, Function<EndpointEvent, String> f) {
@@ -101,7 +130,7 @@ class EventStore {
                 .param("a", account).param("e", endpointId).query(Long.class).single();
     }
 
-    /** The account's events after {@code position}, in position order. */
+    /** The account's numbered events after {@code position}, in position order. */
     List<EndpointHistoryEntry> after(long account, long position, int limit) {
         return jdbc.sql("SELECT * FROM endpoint_event WHERE account_id = :a AND position > :p ORDER BY position LIMIT :l")
                 .param("a", account).param("p", position).param("l", limit).query((rs, n) -> entry(rs, true)).list();

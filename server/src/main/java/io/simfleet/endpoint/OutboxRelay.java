@@ -99,6 +99,7 @@ class OutboxRelay {
     /** One pass over every consumer's due accounts; answers how many batches were handed over. */
     int round() {
         int batches = 0;
+        stream.sequencePending();
         for (EventConsumer consumer : consumers) {
             for (long account : repo.due(consumer.name(), clock.instant(), 50)) {
                 if (deliver(consumer, account)) batches++;

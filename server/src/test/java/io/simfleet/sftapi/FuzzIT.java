@@ -135,7 +135,7 @@ class FuzzIT {
         for (String t : tables) {
             parts.add("SELECT '" + t + "' || ':' || count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) FROM " + t + " x");
         }
-        fingerprintSql = "SELECT string_agg(f, ' ') FROM (" + String.join(" UNION ALL ", parts) + ") s(f)";
+        fingerprintSql = "SELECT string_agg(f, ' ' ORDER BY f) FROM (" + String.join(" UNION ALL ", parts) + ") s(f)";
         Api anon = new Api(port);
         customer = anon.login("customer", "customer").token();
         operator = anon.login("admin", "admin").token();
@@ -337,9 +337,16 @@ class FuzzIT {
     /** The fingerprint once no background work is running (a bulk job accepted by an earlier try). */
     private static String quietFingerprint() {
         // no initial delay: the fuzz asks this before every try, and most of the time nothing is running
-        await("background jobs finished").atMost(Duration.ofSeconds(30))
+        // and the outbox: every event numbered, every consumer caught up, no lease held
+        await("background work finished").atMost(Duration.ofSeconds(30))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.sql("SELECT count(*) FROM job WHERE status = 'PROCESSING'").query(Integer.class).single() == 0);
+                .until(() -> jdbc.sql("""
+                        SELECT (SELECT count(*) FROM job WHERE status = 'PROCESSING')
+                             + (SELECT count(*) FROM endpoint_event WHERE position IS NULL)
+                             + (SELECT count(*) FROM event_stream s CROSS JOIN outbox_consumer oc
+                                LEFT JOIN outbox_cursor c ON c.account_id = s.account_id AND c.consumer = oc.consumer
+                                WHERE s.position > COALESCE(c.position, 0))
+                             + (SELECT count(*) FROM outbox_cursor WHERE leased_by IS NOT NULL)""").query(Integer.class).single() == 0);
         return fingerprint();
     }
 
