@@ -84,7 +84,7 @@ class OutboxRelay {
             thread.execute(() -> {
                 queued.set(false);
                 try {
-                    while (round() > 0) {
+                    while (ready && round() > 0) {
                         // more may be waiting: go on until a round finds nothing
                     }
                 } catch (RuntimeException e) {
@@ -146,8 +146,11 @@ class OutboxRelay {
         return !events.isEmpty();
     }
 
+    /** Lets a round in progress finish (its statements are not interruptible) before the pool closes. */
     @PreDestroy
-    void stop() {
-        thread.shutdownNow();
+    void stop() throws InterruptedException {
+        ready = false;
+        thread.shutdown();
+        if (!thread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) thread.shutdownNow();
     }
 }
