@@ -230,8 +230,14 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
 
     // --- Modify's own fields (see EndpointModifier)
 
+    /**
+     * Modify's {@code endPointName}: the reference's rule (5–30 letters, digits, spaces, colons,
+     * underscores) for a new name; the name the endpoint has, whatever its characters (Create
+     * accepts more), is accepted as it is.
+     */
     Endpoint renamed(String newName) {
-        EndpointRules.name(newName, "endPointName");
+        if (newName.equals(name)) return this;
+        EndpointRules.modifyName(newName, "endPointName");
         return with(b -> b.name = newName);
     }
 

@@ -64,9 +64,13 @@ public class EndpointModifier {
         this.clock = clock;
     }
 
-    /** The rules that need no endpoint (name, IMEI format), so that a bulk can refuse them at once. */
+    /**
+     * The rules a bulk modify checks at once, before any endpoint is touched: the IMEI format and
+     * the reference's rule for {@code endPointName} (a bulk gives many endpoints one name: it is a
+     * rename, never an endpoint re-sending its own name).
+     */
     public static void checkFields(ModifyEndpoint m) {
-        if (m.name() != null) EndpointRules.name(m.name(), "endPointName");
+        if (m.name() != null) EndpointRules.modifyName(m.name(), "endPointName");
         EndpointRules.imei(m.imei());
     }
 
@@ -82,7 +86,9 @@ public class EndpointModifier {
     @Transactional
     public void modify(Actor actor, EndpointRef ref, ModifyEndpoint m) {
         if (m.isEmpty()) throw DomainException.missing("requestParam");
-        checkFields(m);
+        // the name's rule needs the endpoint (its own name may be re-sent): Endpoint.renamed
+        if (m.name() != null) EndpointRules.name(m.name(), "endPointName");
+        EndpointRules.imei(m.imei());
         long acc = actor.accountId();
         Account account = accounts.get(acc);
         Endpoint e = repo.lock(acc, ref).filter(x -> x.status() != DELETED)

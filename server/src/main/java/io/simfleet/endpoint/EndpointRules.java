@@ -36,8 +36,32 @@ class EndpointRules {
         this.catalog = catalog;
     }
 
-    /** 5–30 letters, digits, spaces, colons, underscores; else 1000/1001 naming {@code field}. */
+    static final int MAX_NAME = 64;
+
+    /**
+     * An endpoint's name as Create and bulk create take it: 1–{@value #MAX_NAME} characters,
+     * anything printable (letters of any script, digits, spaces, punctuation such as
+     * {@code fleet-1a2b3c4d} or {@code Device #12}, symbols), not only spaces; control and format
+     * characters (a right-to-left override could disguise a name), unassigned and private-use code
+     * points are refused. The reference gives Create's {@code name} no rule; else 1000/1001
+     * naming {@code field}.
+     */
     static void name(String name, String field) {
+        if (name == null || name.isBlank()) throw DomainException.missing(field);
+        if (name.codePointCount(0, name.length()) > MAX_NAME) throw DomainException.wrong(field);
+        boolean printable = name.codePoints().allMatch(c -> switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        });
+        if (!printable) throw DomainException.wrong(field);
+    }
+
+    /**
+     * Modify's {@code endPointName}, the reference's rule: 5–30 letters, digits, spaces, colons,
+     * underscores; else 1000/1001 naming {@code field}.
+     */
+    static void modifyName(String name, String field) {
         if (name == null || name.isBlank()) throw DomainException.missing(field);
         if (!NAME.matcher(name).matches()) throw DomainException.wrong(field);
     }

@@ -136,11 +136,26 @@ class CreateEndpointTest extends ApiTestBase {
         t.api().post("/api/CreateEndPoint", map("Request", map())).expect("1000");
     }
 
+    /** The names real integrations create endpoints with; Modify keeps the reference's rule for a new name only. */
+    @Test
+    void namesRealIntegrationsSendAreAccepted() {
+        for (String name : new String[] {"fleet-1a2b3c4d", "Device #12"}) {
+            Resp r = create(createBody(t, null, false, "name", name)).expect("6411");
+            long id = Long.parseLong(r.response().path("endPointId").asString());
+            assertEquals(name, t.api().get("/api/GetEndPointProfile?endPointId=" + id).response().path("info").path("basicInfo")
+                    .path("name").asString());
+            Map<String, Object> same = map("Request", map("endPointId", Long.toString(id), "requestParam", map("endPointName", name)));
+            t.api().patch("/api/endpoint", same).expect("10068");
+            Map<String, Object> renamed = map("Request", map("endPointId", Long.toString(id), "requestParam", map("endPointName", "fleet-2")));
+            t.api().patch("/api/endpoint", renamed).expect("1001").expectDescription("Wrong input parameter - endPointName");
+        }
+    }
+
     @Test
     void wrongValuesAnswer1001NamingTheField() {
         String iccid = t.iccids().get(0);
-        create(createBody(t, iccid, true, "name", "abc")).expect("1001").expectDescription("Wrong input parameter - name");
-        create(createBody(t, iccid, true, "name", "bad/name!")).expect("1001").expectDescription("Wrong input parameter - name");
+        create(createBody(t, iccid, true, "name", "n".repeat(65))).expect("1001").expectDescription("Wrong input parameter - name");
+        create(createBody(t, iccid, true, "name", "evil\u202Egnp.exe")).expect("1001").expectDescription("Wrong input parameter - name");
         create(createBody(t, iccid, true, "planId", "NOPE")).expect("1001").expectDescription("Wrong input parameter - planId");
         create(createBody(t, iccid, true, "apnGroupId", "PDP_0")).expect("1001").expectDescription("Wrong input parameter - apnGroupId");
         create(createBody(t, iccid, true, "roamingProfileId", "1")).expect("1001").expectDescription("Wrong input parameter - roamingProfileId");

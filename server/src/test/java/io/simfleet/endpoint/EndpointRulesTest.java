@@ -35,13 +35,35 @@ class EndpointRulesTest {
     private static final Plan BASE = plan("DEFAULTPOST1", PlanCategory.NORMAL, 1, true, List.of(10L, 11L));
 
     @Test
-    void names() {
-        for (String ok : List.of("abcde", "Tracker 01", "site:A_1", "a".repeat(30))) EndpointRules.name(ok, "name");
+    void createNamesArePrintableNames() {
+        for (String ok : List.of("abcde", "Tracker 01", "site:A_1", "fleet-1a2b3c4d", "Device #12", "x", "Gerät Nr. 7",
+                "設備 12", "a".repeat(64), "tracker.01 (spare)")) {
+            EndpointRules.name(ok, "name");
+        }
         refused(ResultCode.MANDATORY_PARAMETER_MISSING, "name", () -> EndpointRules.name(null, "name"));
         refused(ResultCode.MANDATORY_PARAMETER_MISSING, "name", () -> EndpointRules.name("  ", "name"));
-        for (String bad : List.of("abcd", "a".repeat(31), "tracker-01", "trackér01", "tracker\t01", "tracker.01")) {
-            refused(ResultCode.WRONG_INPUT_PARAMETER, "endPointName", () -> EndpointRules.name(bad, "endPointName"));
+        for (String bad : List.of("a".repeat(65), "tracker\t01", "line\nbreak", "evil\u202Eexe.gpj", "zero\u200Bwidth", "priv\uE000")) {
+            refused(ResultCode.WRONG_INPUT_PARAMETER, "name", () -> EndpointRules.name(bad, "name"));
         }
+    }
+
+    @Test
+    void modifyNamesFollowTheReference() {
+        for (String ok : List.of("abcde", "Tracker 01", "site:A_1", "a".repeat(30))) EndpointRules.modifyName(ok, "endPointName");
+        refused(ResultCode.MANDATORY_PARAMETER_MISSING, "endPointName", () -> EndpointRules.modifyName("  ", "endPointName"));
+        for (String bad : List.of("abcd", "a".repeat(31), "tracker-01", "trackér01", "tracker\t01", "tracker.01")) {
+            refused(ResultCode.WRONG_INPUT_PARAMETER, "endPointName", () -> EndpointRules.modifyName(bad, "endPointName"));
+        }
+    }
+
+    @Test
+    void aModifyMayResendTheNameTheEndpointHas() {
+        java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        Endpoint e = new Endpoint(1, 51368592, "fleet-1a2b3c4d", EndpointStatus.ACTIVE, 1, "P1", "PDP_1", List.of(10L), null, null,
+                false, null, t, t, t, t, 0, List.of(), null);
+        assertEquals(e, e.renamed("fleet-1a2b3c4d"), "its own name, though Modify's rule would refuse it");
+        assertEquals("Tracker 02", e.renamed("Tracker 02").name());
+        refused(ResultCode.WRONG_INPUT_PARAMETER, "endPointName", () -> e.renamed("fleet-2"));
     }
 
     @Test
