@@ -18,6 +18,9 @@ import io.simfleet.catalog.CatalogService.NewTag;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
+import io.simfleet.endpoint.EndpointService;
+import io.simfleet.endpoint.EndpointViews.AddonSubscription;
+import io.simfleet.endpoint.EndpointViews.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +40,10 @@ import tools.jackson.databind.JsonNode;
 class CatalogController {
     private final CatalogService catalog;
     private final AccountService accounts;
+    private final EndpointService endpoints;
 
-    CatalogController(CatalogService catalog, AccountService accounts) {
+    CatalogController(CatalogService catalog, AccountService accounts, EndpointService endpoints) {
+        this.endpoints = endpoints;
         this.catalog = catalog;
         this.accounts = accounts;
     }
@@ -81,6 +86,45 @@ class CatalogController {
         List<Map<String, Object>> rows = plans.stream()
                 .map(p -> plan(p, profiles.get(p.serviceProfileId()), roaming)).toList();
         return Sft.success(ResultCode.QUERY_RATE_PLAN_SUCCESS, obj("responseParam", obj("plan", rows, "totalCount", rows.size())));
+    }
+
+    /**
+     * Our addition (the reference's UpdateThreshold points to a "GET PLAN api" for an add-on's
+     * {@code uniqueId}): without parameters, the account's plans as {@code rows}; with
+     * {@code endPointId}, that endpoint's base plan and the add-ons it holds, each with its
+     * {@code uniqueId} and dates. Each row names its roaming profiles the three ways integrations
+     * read them: {@code roamingProfileIds} (list), {@code roamingProfileId} ("a|b", CreateEndPoint's
+     * spelling) and {@code destGroupId} ("a,b", QueryRatePlan's). docs/api-compatibility.md.
+     */
+    @GetMapping("/api/GetPlans")
+    ResponseEntity<Map<String, Object>> getPlans(Actor actor, @RequestParam(required = false) String endPointId) {
+        List<Map<String, Object>> rows;
+        if (endPointId == null || endPointId.isBlank()) {
+            rows = catalog.plans(actor.accountId(), null, null).stream().map(p -> planRow(p, null)).toList();
+        } else {
+            Profile profile = endpoints.profile(actor, EndpointController.endpointId(endPointId));
+            rows = new ArrayList<>();
+            if (profile.plan() != null) rows.add(planRow(profile.plan(), null));
+            for (AddonSubscription a : profile.addons()) {
+                if (a.plan() != null) rows.add(planRow(a.plan(), a));
+            }
+        }
+        return Sft.success(ResultCode.QUERY_RATE_PLAN_SUCCESS, obj("responseParam", obj("rows", rows, "totalCount", rows.size())));
+    }
+
+    private static Map<String, Object> planRow(Plan p, AddonSubscription held) {
+        List<String> roaming = p.roamingProfileIds().stream().map(String::valueOf).toList();
+        return obj("planId", p.id(), "planName", p.name(), "planDescription", p.description(),
+                "planCategory", p.category().name(), "planType", p.planType(), "planTypeName", p.planTypeName(),
+                "validity", p.validityDays(), "serviceId", p.serviceIds(), "serviceIdName", p.serviceNames(),
+                "planAmount", p.amount().stripTrailingZeros().toPlainString(), "status", p.active() ? "Active" : "Inactive",
+                "roamingProfileIds", roaming, "roamingProfileId", String.join("|", roaming), "destGroupId", String.join(",", roaming),
+                "profileId", p.serviceProfileId(),
+                "benefit", p.benefits().stream().map(CatalogController::benefit).toList(),
+                "counter", p.counters().stream().map(CatalogController::counter).toList(),
+                "uniqueId", held == null ? null : held.uniqueId(),
+                "planStartDate", held == null ? null : Sft.format(held.start()),
+                "planExpiryDate", held == null ? Sft.format(p.expiresAt()) : Sft.format(held.expires()));
     }
 
     static Map<String, Object> plan(Plan p, ServiceProfile sp, Map<Long, RoamingProfile> roaming) {

@@ -90,6 +90,7 @@ class FuzzIT {
             new Call("GET", "/api/fetchSIMProvisioningDetails", List.of("simProvisionId", "endpointStatus")),
             new Call("GET", "/api/getJobStatus", List.of("jobId")),
             new Call("GET", "/api/QueryRatePlan", List.of("planCategory", "planType")),
+            new Call("GET", "/api/GetPlans", List.of("endPointId")),
             new Call("GET", "/api/GetServiceProfile", List.of("serviceProfileId")),
             new Call("GET", "/api/GetRoamingProfiles", List.of("roamingProfileId")),
             new Call("GET", "/api/fetchApnGroup", List.of()),

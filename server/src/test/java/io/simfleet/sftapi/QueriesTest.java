@@ -108,6 +108,43 @@ class QueriesTest extends ApiTestBase {
         }
     }
 
+    /** Our GetPlans: the account's plans as rows, or an endpoint's base plan and the add-ons it holds with their uniqueIds. */
+    @Test
+    void getPlans() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(1);
+        String rp = Fixtures.roamingProfile(t);
+        String addon = fx.admin().post("/admin/accounts/" + t.accountId() + "/plans", map("name", "Data 10", "category", "ADDON",
+                "roamingProfileIds", List.of(Long.parseLong(rp)), "serviceProfileId", Fixtures.serviceProfile(t),
+                "benefits", List.of(map("type", "DATA", "amount", 10)))).json().path("id").asString();
+
+        JsonNode rows = t.api().get("/api/GetPlans").expect("10902").response().path("responseParam").path("rows");
+        JsonNode rated = t.api().get("/api/QueryRatePlan").response().path("responseParam").path("plan");
+        assertEquals(rated.size(), rows.size(), "every plan of the account");
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            assertFalse(row.path("roamingProfileIds").isEmpty(), row.toString());
+            assertEquals(row.path("destGroupId").asString(), row.path("roamingProfileId").asString().replace('|', ','));
+        }
+        JsonNode post = null;
+        for (JsonNode row : rows) if (row.path("planId").asString().equals(t.postPlan())) post = row;
+        assertEquals(rp, post.path("roamingProfileIds").get(0).asString());
+
+        long ep = Fixtures.endpoint(t, t.iccids().get(0), true, "addonPlanIds", addon);
+        JsonNode held = t.api().get("/api/GetPlans?endPointId=" + ep).expect("10902").response().path("responseParam").path("rows");
+        assertEquals(2, held.size(), held.toString());
+        assertEquals(t.postPlan(), held.get(0).path("planId").asString());
+        assertTrue(held.get(0).path("uniqueId").isMissingNode(), "the base plan is no subscription");
+        assertEquals(addon, held.get(1).path("planId").asString());
+        String uniqueId = t.api().get("/api/GetEndPointProfile?endPointId=" + ep).response().path("info").path("PromotionalPlans")
+                .path("plan").get(0).path("uniqueId").asString();
+        assertEquals(uniqueId, held.get(1).path("uniqueId").asString(), "the uniqueId UpdateThreshold takes");
+        assertEquals("DATA", held.get(1).path("benefit").get(0).path("benefitType").asString());
+
+        t.api().get("/api/GetPlans?endPointId=999").expect("1083");
+        t.api().get("/api/GetPlans?endPointId=abc").expect("1001").expectDescription("Wrong input parameter - endPointId");
+    }
+
     @Test
     void endpointProfile() {
         Api api = as("customer");

@@ -74,6 +74,7 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /api/fetchsim", Rule.ENTERPRISE,
             "GET /api/fetchapngroup", Rule.ENTERPRISE,
             "GET /api/queryrateplan", Rule.ENTERPRISE,
+            "GET /api/getplans", Rule.ENTERPRISE,
             "GET /api/getserviceprofile", Rule.ENTERPRISE,
             "GET /api/getroamingprofiles", Rule.ENTERPRISE,
             "POST /api/createtag", Rule.ENTERPRISE,
