@@ -21,9 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * empty database, through the same services as the operator API.
  */
 @Component
-@Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final long OPERATOR = OperatorBootstrap.OPERATOR, RESELLER = 31077026L, CUSTOMER = 41078552L, OEM = 41078553L,
             PREPAID = 41078554L, OTHER = 41078555L,
@@ -61,8 +57,8 @@ class DemoData implements ApplicationRunner {
         this.tx = tx;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Runs once per start, before the server accepts a request ({@link StartupData}). */
+    void run() {
         if (!props.demoDataEnabled()) {
             return;
         }

@@ -9,9 +9,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,8 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a random one printed once in the log.
  */
 @Component
-@Order(5)
-class OperatorBootstrap implements ApplicationRunner {
+class OperatorBootstrap {
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
     static final long OPERATOR = 10000001L;
 
@@ -39,8 +35,8 @@ class OperatorBootstrap implements ApplicationRunner {
         this.tx = tx;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Runs once per start, before the server accepts a request ({@link StartupData}). */
+    void run() {
         if (accounts.find(OPERATOR).isPresent()) return;
         String configured = props.adminPassword();
         boolean generated = configured == null || configured.isBlank();
