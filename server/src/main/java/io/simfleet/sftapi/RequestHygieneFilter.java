@@ -59,6 +59,13 @@ class RequestHygieneFilter extends OncePerRequestFilter {
             SftResponses.tooLarge(res);
             return;
         }
+        if (decode(req.getRequestURI()).isEmpty()) {
+            // a bare or broken % escape (also in a ;path parameter), or bytes that are not UTF-8: Spring's
+            // path parser, which runs before the firewall, would fail on it with an exception (500)
+            SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
+                    ResultCode.WRONG_INPUT_PARAMETER.describe("path"));
+            return;
+        }
         Optional<String> badParameter = invalidQueryParameter(req.getQueryString());
         if (badParameter.isPresent()) {
             SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),

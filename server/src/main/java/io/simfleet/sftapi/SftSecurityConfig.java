@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -78,6 +79,8 @@ class SftSecurityConfig {
                         // the container's own error dispatch of a request already refused or failed
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(login).permitAll()
+                        // health for load balancers and orchestrators (liveness, readiness): UP or DOWN, no details
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"), path.matcher(HttpMethod.GET, "/actuator/health/{group}")).permitAll()
                         .requestMatchers(admin).hasRole("OPERATOR")
                         .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
                                 path.matcher("/api/GetSIMProduct")).authenticated()

@@ -98,6 +98,10 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /admin/jobs/dead", Rule.OPERATOR,
             // the container's error dispatch only; asked for directly it is refused
             "ANY /error", Rule.NOBODY,
+            // Actuator: health (liveness, readiness, each component's status without details) is public, its index is not
+            "GET /actuator/health", Rule.PUBLIC,
+            "GET /actuator/health/**", Rule.PUBLIC,
+            "GET /actuator", Rule.NOBODY,
             // Spring's static-resource handlers: simfleet serves no static files yet
             "GET /**", Rule.NOBODY,
             "GET /webjars/**", Rule.NOBODY);
@@ -177,8 +181,9 @@ class RouteSecurityTest extends ApiTestBase {
     }
 
     private void check(List<String> failures, Route route, Caller caller, String path, Resp r, boolean allowed) {
-        // login and refresh answer their tokens, the operator API its own JSON (docs/api-compatibility.md)
-        boolean ownFormat = route.pattern().startsWith("/admin") || route.key().equals("POST /api/login")
+        // login and refresh answer their tokens, the operator API and the health probes their own JSON (docs/api-compatibility.md)
+        boolean ownFormat = route.pattern().startsWith("/admin") || route.pattern().startsWith("/actuator/health")
+                || route.key().equals("POST /api/login")
                 || route.key().equals("GET /api/refreshtoken");
         if (!r.json().has("Response") && !(allowed && ownFormat)) {
             failures.add(describe(route, caller, path, r, "not the envelope"));
