@@ -33,13 +33,14 @@ public class AccountService {
         this.statusCache = props.auth().accountStatusCache();
     }
 
-    private record CachedStatus(Optional<Account> account, Instant readAt) {
-        boolean active() {
-            return account.map(Account::active).orElse(false);
+    /** An account as read at {@code readAt}, with its zone parsed once (it is asked on every request). */
+    private record CachedStatus(Optional<Account> account, Optional<ZoneId> zone, Instant readAt) {
+        CachedStatus(Optional<Account> account, Instant readAt) {
+            this(account, account.map(Account::timeZone).map(ZoneId::of), readAt);
         }
 
-        Optional<ZoneId> zone() {
-            return account.map(Account::timeZone).map(ZoneId::of);
+        boolean active() {
+            return account.map(Account::active).orElse(false);
         }
     }
 

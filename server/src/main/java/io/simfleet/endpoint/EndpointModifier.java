@@ -12,8 +12,6 @@ import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.Endpoint.Change;
 import io.simfleet.endpoint.EndpointEvent.EndpointModified;
-import io.simfleet.sim.Sim;
-import io.simfleet.sim.SimService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,12 +47,10 @@ public class EndpointModifier {
     private final CatalogService catalog;
     private final EndpointRules rules;
     private final EndpointOperations operations;
-    private final SimService sims;
     private final Clock clock;
 
     EndpointModifier(EndpointRepository repo, EndpointWrites writes, AccountService accounts, CatalogService catalog,
-                     EndpointRules rules, EndpointOperations operations, SimService sims, Clock clock) {
-        this.sims = sims;
+                     EndpointRules rules, EndpointOperations operations, Clock clock) {
         this.repo = repo;
         this.writes = writes;
         this.accounts = accounts;
@@ -228,7 +224,7 @@ public class EndpointModifier {
         Endpoint current = edit.current;
         EndpointRepository.WithParts held = repo.findWithParts(acc, current.id()).orElseThrow();
         PartsEdit p = new PartsEdit();
-        p.iccid = sims.byEndpoints(acc, List.of(current.id())).stream().findFirst().map(Sim::iccid).orElse(null);
+        p.iccid = held.sim() == null ? null : held.sim().iccid();
 
         List<Long> removeUnique = List.copyOf(new LinkedHashSet<>(m.removeAddonUniqueIds()));
         if (!removeUnique.isEmpty()) {

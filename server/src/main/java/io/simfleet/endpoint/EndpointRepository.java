@@ -250,20 +250,6 @@ class EndpointRepository {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
-    List<Addon> addons(long account, long endpointId) {
-        return jdbc.sql("""
-                SELECT unique_id, plan_id, start_at, expires_at FROM endpoint_addon
-                WHERE account_id = :a AND endpoint_id = :e AND removed_at IS NULL ORDER BY unique_id""")
-                .param("a", account).param("e", endpointId)
-                .query((rs, n) -> new Addon(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant())).list();
-    }
-
-    List<String> valueAddedFeatures(long account, long endpointId) {
-        return jdbc.sql("SELECT feature_id FROM endpoint_value_added_feature WHERE account_id = :a AND endpoint_id = :e ORDER BY feature_id")
-                .param("a", account).param("e", endpointId).query(String.class).list();
-    }
-
     record Addon(long uniqueId, String planId, Instant start, Instant expires) {}
 
     /**

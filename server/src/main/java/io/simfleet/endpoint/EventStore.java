@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,12 +134,6 @@ class EventStore {
                 .param("a", account).param("p", position).param("l", limit).query((rs, n) -> entry(rs, true)).list();
     }
 
-    /** Every account's last position. */
-    Map<Long, Long> positions() {
-        return jdbc.sql("SELECT account_id, position FROM event_stream")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
 
     /**
      * A row; with {@code typed} its payload read as an {@link EndpointEvent} (the outbox's

@@ -1,7 +1,6 @@
 package io.simfleet.endpoint;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +43,4 @@ public class EventStream {
         return accounts.size();
     }
 
-    /** The last position of every account that has events. */
-    @Transactional(readOnly = true)
-    public Map<Long, Long> positions() {
-        return store.positions();
-    }
 }

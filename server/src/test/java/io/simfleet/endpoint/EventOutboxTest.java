@@ -104,7 +104,7 @@ class EventOutboxTest extends ApiTestBase {
         Tenant t = fx.enterprise(2);
         String iccid = t.iccids().get(0);
         long ep = Fixtures.endpoint(t, iccid, true);
-        String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+        String imsi = imsi(t, iccid);
         lifecycle(t, ep, "S").expect("5017");
         modify(t, ep, "bar_SMS_MO", "true").expect("10068");
         modify(t, ep, "endPointName", "Only a name").expect("10068"); // nothing for the network
@@ -125,7 +125,7 @@ class EventOutboxTest extends ApiTestBase {
         Tenant t = fx.enterprise(2);
         String iccid = t.iccids().get(0);
         long ep = Fixtures.endpoint(t, iccid, false);
-        String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+        String imsi = imsi(t, iccid);
         await().atMost(Duration.ofSeconds(10)).until(() -> network.commandsFor(imsi).size() == 1); // provisioned
         network.failWith(new IllegalStateException("HSS unreachable"));
         try {
@@ -157,7 +157,7 @@ class EventOutboxTest extends ApiTestBase {
         Tenant t = fx.enterprise(1);
         String iccid = t.iccids().get(0);
         long ep = Fixtures.endpoint(t, iccid, true);
-        String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+        String imsi = imsi(t, iccid);
         java.time.Instant t1 = java.time.Instant.parse("2026-03-01T10:00:00Z");
         networkState.dataSessionEnded(imsi, t1.plusSeconds(60)); // the end arrives first
         networkState.dataSessionStarted(imsi, t1);               // its start, late: older, ignored

@@ -88,7 +88,7 @@ class LifecycleCallsTest extends ApiTestBase {
     void delinkWaitsForTheDataSessionToEnd() {
         String iccid = t.iccids().get(0);
         long ep = Fixtures.endpoint(t, iccid, true);
-        String imsi = sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+        String imsi = imsi(t, iccid);
         network.openSession(imsi);
         try {
             delink(t, ep).expect("7021").expectDescription("Successful!! request has sent for processing!!");

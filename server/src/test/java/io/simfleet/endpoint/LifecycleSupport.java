@@ -56,6 +56,11 @@ final class LifecycleSupport {
         return profile(t, ep).path("basicInfo").path("currentStatus").asString();
     }
 
+    /** The master IMSI of the SIM, as fetchSIM shows it: the network's name for it. */
+    static String imsi(Tenant t, String iccid) {
+        return sim(t, iccid).path("iMSIList").get(0).path("masterIMSI").asString();
+    }
+
     static JsonNode sim(Tenant t, String iccid) {
         return t.api().get("/api/fetchSIM?iccid=" + iccid).expect("10021").response().path("responseParam").path("rows").get(0);
     }
