@@ -9,6 +9,7 @@ import io.simfleet.auth.AuthService;
 import io.simfleet.catalog.CatalogModel.ApnGroup;
 import io.simfleet.catalog.CatalogModel.Benefit;
 import io.simfleet.catalog.CatalogModel.Counter;
+import io.simfleet.catalog.CatalogModel.Tariff;
 import io.simfleet.catalog.CatalogModel.DynamicBenefit;
 import io.simfleet.catalog.CatalogModel.Feature;
 import io.simfleet.catalog.CatalogModel.Network;
@@ -172,7 +173,7 @@ class AdminController {
 
     record NewPlan(String planId, String name, String description, String category, String planType, Integer validityDays,
                    BigDecimal amount, List<Long> roamingProfileIds, String serviceProfileId, List<Benefit> benefits,
-                   List<Counter> counters) {}
+                   List<Counter> counters, Tariff tariff) {}
 
     @PostMapping("/accounts/{id}/plans")
     @ResponseStatus(HttpStatus.CREATED)
@@ -188,7 +189,7 @@ class AdminController {
         List<Benefit> benefits = p.benefits() == null ? List.of() : p.benefits();
         return catalog.definePlan(new Plan(id, p.planId(), p.name(), p.description(), category,
                 subscriberType(p.planType(), "planType"), validity, null, null, p.amount(), null, null, true,
-                p.roamingProfileIds(), p.serviceProfileId(), benefits, p.counters()));
+                p.roamingProfileIds(), p.serviceProfileId(), benefits, p.counters(), p.tariff()));
     }
 
     record NewDynamicBenefit(Long dynamicBenefitId, String name, Boolean pooled, Integer priority,

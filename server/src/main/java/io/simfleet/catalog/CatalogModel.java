@@ -46,19 +46,101 @@ public final class CatalogModel {
         }
     }
 
-    public record Counter(String name, long thresholdValue, String thresholdUnit, String action) {}
+    /**
+     * A usage counter of a plan: {@code service}'s usage (DATA, NBIOT: volume in bytes; SMS:
+     * messages) in each {@code frequency} period (Daily, Monthly; Validity: the add-on's validity
+     * period, or the billing month for a base plan), with a threshold in {@code thresholdUnit}
+     * (MB, COUNT, or PERCENT of the plan's free units of the service) and the {@code action}
+     * applied when usage crosses it (NOTIFY, BAR_DATA, THROTTLE_&lt;rate&gt;: docs/usage.md).
+     */
+    public record Counter(String counterId, String name, long thresholdValue, String thresholdUnit, String action,
+                          String frequency, String service) {
+        public static final List<String> FREQUENCIES = List.of("Daily", "Monthly", "Validity");
+        public static final List<String> UNITS = List.of("MB", "COUNT", "PERCENT");
+
+        public Counter {
+            if (frequency == null) frequency = "Monthly";
+            if (thresholdUnit == null) thresholdUnit = "MB";
+            if (service == null) service = "COUNT".equals(thresholdUnit) ? "SMS" : "DATA";
+            if (action == null) action = "NOTIFY";
+        }
+
+        public Counter(String name, long thresholdValue, String thresholdUnit, String action) {
+            this(null, name, thresholdValue, thresholdUnit, action, null, null);
+        }
+
+        public Counter withId(String id) {
+            return new Counter(id, name, thresholdValue, thresholdUnit, action, frequency, service);
+        }
+
+        /** Whether the counter counts messages (else bytes). */
+        public boolean counts() {
+            return service.equals("SMS");
+        }
+    }
+
+    /**
+     * A plan's prices in the account's currency: per MB for DATA and NBIOT, per message for
+     * SMS_MO and SMS_MT; {@code zones} overrides them per roaming zone (IR1..IR4, the visited
+     * network's category in the endpoint's roaming profile). {@code initialBalance}: a prepaid
+     * main account's credit when the endpoint gets the plan. {@code renews}: whether an add-on
+     * renews at the end of its validity (else it expires).
+     */
+    public record Tariff(java.util.Map<String, BigDecimal> prices, java.util.Map<String, java.util.Map<String, BigDecimal>> zones,
+                         BigDecimal initialBalance, Boolean renews) {
+        public static final List<String> SERVICES = List.of("DATA", "NBIOT", "SMS_MO", "SMS_MT");
+        /** The prices of a plan that names none (docs/usage.md). */
+        public static final java.util.Map<String, BigDecimal> STANDARD = java.util.Map.of(
+                "DATA", new BigDecimal("0.010"), "NBIOT", new BigDecimal("0.005"),
+                "SMS_MO", new BigDecimal("0.050"), "SMS_MT", BigDecimal.ZERO);
+        public static final Tariff NONE = new Tariff(null, null, null, null);
+
+        public Tariff {
+            prices = prices == null ? java.util.Map.of() : java.util.Map.copyOf(prices);
+            zones = zones == null ? java.util.Map.of() : java.util.Map.copyOf(zones);
+            if (initialBalance == null) initialBalance = BigDecimal.ZERO;
+            if (renews == null) renews = Boolean.TRUE;
+        }
+
+        /** The price of one unit (MB or message) of {@code service} in {@code zone} (null: home or unknown). */
+        public BigDecimal price(String service, String zone) {
+            if (zone != null) {
+                java.util.Map<String, BigDecimal> z = zones.get(zone);
+                if (z != null && z.get(service) != null) return z.get(service);
+            }
+            BigDecimal p = prices.get(service);
+            return p != null ? p : STANDARD.getOrDefault(service, BigDecimal.ZERO);
+        }
+    }
 
     public record Plan(long accountId, String id, String name, String description, PlanCategory category,
                        int planType, int validityDays, String serviceIds, String serviceNames, BigDecimal amount,
                        Instant effectiveAt, Instant expiresAt, boolean active, List<Long> roamingProfileIds,
-                       String serviceProfileId, List<Benefit> benefits, List<Counter> counters) {
+                       String serviceProfileId, List<Benefit> benefits, List<Counter> counters, Tariff tariff) {
+        public Plan {
+            if (tariff == null) tariff = Tariff.NONE;
+        }
+
+        public Plan(long accountId, String id, String name, String description, PlanCategory category,
+                    int planType, int validityDays, String serviceIds, String serviceNames, BigDecimal amount,
+                    Instant effectiveAt, Instant expiresAt, boolean active, List<Long> roamingProfileIds,
+                    String serviceProfileId, List<Benefit> benefits, List<Counter> counters) {
+            this(accountId, id, name, description, category, planType, validityDays, serviceIds, serviceNames, amount,
+                    effectiveAt, expiresAt, active, roamingProfileIds, serviceProfileId, benefits, counters, null);
+        }
+
+        /** The free units of {@code service} (DATA, NBIOT in MB; SMS as a count); 0 when none. */
+        public long benefit(String service) {
+            return benefits.stream().filter(b -> b.type().equals(service)).mapToLong(Benefit::amount).sum();
+        }
+
         public String planTypeName() {
             return planType == 0 ? "Prepaid" : "Postpaid";
         }
 
         public Plan withServices(PlanServices s) {
             return new Plan(accountId, id, name, description, category, planType, validityDays, s.ids(), s.names(), amount,
-                    effectiveAt, expiresAt, active, roamingProfileIds, serviceProfileId, benefits, counters);
+                    effectiveAt, expiresAt, active, roamingProfileIds, serviceProfileId, benefits, counters, tariff);
         }
     }
 

@@ -120,15 +120,17 @@ class CatalogRepository {
     void insert(Plan p) {
         jdbc.sql("""
                 INSERT INTO plan (account_id, id, name, description, category, plan_type, validity_days, service_ids, service_names,
-                                  amount, effective_at, expires_at, active, roaming_profile_ids, service_profile_id, benefits, counters)
-                VALUES (:a, :id, :n, :d, :c, :pt, :v, :sid, :sn, :amt, :eff, :exp, :act, :rp, :sp, CAST(:b AS jsonb), CAST(:cnt AS jsonb))""")
+                                  amount, effective_at, expires_at, active, roaming_profile_ids, service_profile_id, benefits, counters, tariff)
+                VALUES (:a, :id, :n, :d, :c, :pt, :v, :sid, :sn, :amt, :eff, :exp, :act, :rp, :sp, CAST(:b AS jsonb), CAST(:cnt AS jsonb),
+                        CAST(:tariff AS jsonb))""")
                 .param("a", p.accountId()).param("id", p.id()).param("n", p.name()).param("d", p.description())
                 .param("c", p.category().name()).param("pt", p.planType()).param("v", p.validityDays())
                 .param("sid", p.serviceIds()).param("sn", p.serviceNames()).param("amt", p.amount())
                 .param("eff", Timestamp.from(p.effectiveAt())).param("exp", Timestamp.from(p.expiresAt()))
                 .param("act", p.active()).param("rp", p.roamingProfileIds().toArray(new Long[0]))
                 .param("sp", p.serviceProfileId()).param("b", JSON.writeValueAsString(p.benefits()))
-                .param("cnt", JSON.writeValueAsString(p.counters())).update();
+                .param("cnt", JSON.writeValueAsString(p.counters()))
+                .param("tariff", JSON.writeValueAsString(p.tariff())).update();
     }
 
     List<Plan> plans(long account, PlanCategory category, Integer planType) {
@@ -152,7 +154,8 @@ class CatalogRepository {
                 rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
                 rs.getBoolean("active"), longs(rs.getArray("roaming_profile_ids")), rs.getString("service_profile_id"),
                 JSON.readValue(rs.getString("benefits"), new TypeReference<List<Benefit>>() {}),
-                JSON.readValue(rs.getString("counters"), new TypeReference<List<Counter>>() {}));
+                JSON.readValue(rs.getString("counters"), new TypeReference<List<Counter>>() {}),
+                JSON.readValue(rs.getString("tariff"), Tariff.class));
     }
 
     // --- Dynamic benefits, value-added features, SIM products

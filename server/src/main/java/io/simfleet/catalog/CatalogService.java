@@ -112,10 +112,59 @@ public class CatalogService {
                 p.effectiveAt() == null ? clock.instant() : p.effectiveAt(),
                 p.expiresAt() == null ? FOREVER : p.expiresAt(), p.active(), p.roamingProfileIds(),
                 p.serviceProfileId(), p.benefits() == null ? List.of() : p.benefits(),
-                p.counters() == null ? List.of() : p.counters());
+                counters(p.counters()), tariff(p.tariff()));
         repo.insert(saved);
         repo.bumpCatalogVersion(p.accountId());
         return saved;
+    }
+
+    /**
+     * A plan's counters, checked, with the ids the API shows: {@code
+     * C_<frequency>_<n>_CE_USAGE_<VOLUME|COUNT>_4_5_<m>}, n their position in the plan, m a
+     * number unique in the platform (so a counter id names one plan's counter).
+     */
+    private List<Counter> counters(List<Counter> counters) {
+        if (counters == null) return List.of();
+        List<Counter> out = new java.util.ArrayList<>();
+        for (Counter c : counters) {
+            if (c == null) throw DomainException.wrong("counters");
+            if (c.name() == null || c.name().isBlank()) throw DomainException.missing("counters.name");
+            if (!Counter.FREQUENCIES.contains(c.frequency())) throw DomainException.wrong("counters.frequency");
+            if (!Counter.UNITS.contains(c.thresholdUnit())) throw DomainException.wrong("counters.thresholdUnit");
+            if (!List.of("DATA", "NBIOT", "SMS").contains(c.service())) throw DomainException.wrong("counters.service");
+            if (c.counts() != c.thresholdUnit().equals("COUNT") && !c.thresholdUnit().equals("PERCENT")) {
+                throw DomainException.wrong("counters.thresholdUnit");
+            }
+            if (c.thresholdValue() <= 0 || (c.thresholdUnit().equals("PERCENT") && c.thresholdValue() > 100)) {
+                throw DomainException.wrong("counters.thresholdValue");
+            }
+            if (!c.action().matches("NOTIFY|BAR_DATA|THROTTLE_[0-9]+[KM]bps")) throw DomainException.wrong("counters.action");
+            String id = c.counterId() != null ? c.counterId()
+                    : "C_" + c.frequency() + "_" + (out.size() + 1) + "_CE_USAGE_" + (c.counts() ? "COUNT" : "VOLUME") + "_4_5_"
+                      + repo.nextId();
+            out.add(c.withId(id));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Tariff tariff(Tariff t) {
+        if (t == null) return Tariff.NONE;
+        for (Map.Entry<String, BigDecimal> e : t.prices().entrySet()) price(e.getKey(), e.getValue(), "tariff.prices");
+        for (Map.Entry<String, Map<String, BigDecimal>> z : t.zones().entrySet()) {
+            if (!z.getKey().matches("IR[1-4]")) throw DomainException.wrong("tariff.zones");
+            for (Map.Entry<String, BigDecimal> e : z.getValue().entrySet()) price(e.getKey(), e.getValue(), "tariff.zones");
+        }
+        if (t.initialBalance().signum() < 0 || t.initialBalance().scale() > 3 || t.initialBalance().precision() - t.initialBalance().scale() > 12) {
+            throw DomainException.wrong("tariff.initialBalance");
+        }
+        return t;
+    }
+
+    private static void price(String service, BigDecimal price, String field) {
+        if (!Tariff.SERVICES.contains(service)) throw DomainException.wrong(field);
+        if (price == null || price.signum() < 0 || price.scale() > 5 || price.precision() - price.scale() > 9) {
+            throw DomainException.wrong(field + "." + service);
+        }
     }
 
     @Transactional

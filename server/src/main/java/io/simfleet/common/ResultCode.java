@@ -100,6 +100,17 @@ public enum ResultCode {
     BULK_MODIFY_FAILURE(10134, "Modify endpoint(s) failure - %s"),
 
     // Endpoint queries
+    // Usage: GetStatistics, UpdateThreshold, SubscribeAddon, GetEndpointAddonDetails
+    STATISTICS_SUCCESS(2589, "Get endpoint statistics success"),
+    NO_RECORD_EXISTS(1340, "No record exists"),
+    UPDATE_THRESHOLD_SUCCESS(3005, "Update endpoint/customer success"),
+    UPDATE_THRESHOLD_FAILURE(3006, "Update endpoint/customer failure"),
+    NO_COUNTER_EXISTS(6721, "No counter exists"),
+    ADDON_SUBSCRIPTION_SUCCESS(1171, "Addon subscription success"),
+    ADDON_SUBSCRIPTION_FAILURE(1172, "Addon subscription failure"),
+    ADJUSTED_BALANCE_BELOW_COUNTER(10260, "Failed..! Adjusted balance is lesser than the Counter value"),
+    ADDON_DETAILS_SUCCESS(10255, "Get Endpoint Addon Details success"),
+    ADDON_NOT_AVAILABLE(10257, "Addon Not available"),
     FETCH_ENDPOINTS_SUCCESS(6742, "Fetch endpoints success"),
     FETCH_ENDPOINTS_FAILURE(6745, "Fetch endpoints failure"),
     GET_ENDPOINT_PROFILE_SUCCESS(1082, "Get endpoint profile success"),

@@ -1,57 +1,42 @@
 package io.simfleet.endpoint;
 
-import io.simfleet.catalog.CatalogModel.Benefit;
+import io.simfleet.catalog.CatalogModel.Counter;
 import io.simfleet.catalog.CatalogModel.Plan;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an endpoint holds: its main account and the free units of its plan and add-ons, in the
- * units the reference shows (money in the account's currency, data in bytes, SMS as a count).
- * Computed by the domain so every front end shows the same figures. Until usage is rated
- * (issue 9) balances are the plans' allowances: a postpaid main account is unlimited and billed
- * on the first of each month, a prepaid one holds 0.
+ * What an endpoint holds now, in the units the reference shows: its main account (money in the
+ * account's currency), the free units left of its plan and add-ons (data in bytes, SMS as a
+ * count), its counters in their current period, and whether rating barred its data (the balance
+ * exhausted, or a counter's BAR_DATA action). Kept by the usage feature ({@link BalanceSource}),
+ * so every front end shows the same figures.
  */
-public record Balances(MainAccount main, List<Units> units) {
+public record Balances(MainAccount main, List<Units> units, List<CounterState> counters, boolean dataBarred) {
 
-    /** {@code balance} null = unlimited; {@code expiry} null = none (prepaid). */
-    public record MainAccount(boolean postpaid, BigDecimal balance, Instant start, Instant expiry) {}
+    /**
+     * {@code balance}: null = unlimited (postpaid); {@code actual} what a prepaid one was
+     * credited; {@code spent} a postpaid one's cost this billing month; {@code expiry}: the next
+     * billing date (postpaid), null for none.
+     */
+    public record MainAccount(boolean postpaid, BigDecimal balance, BigDecimal actual, BigDecimal spent, Instant start, Instant expiry) {}
 
     public enum Unit { BYTES, COUNT }
 
-    /** Free units of a plan ({@code start}, {@code expiry} and {@code uniqueId} null) or of an add-on subscription. */
+    /**
+     * Free units of the base plan ({@code uniqueId} null) or of an add-on subscription, in the
+     * period from {@code start} to {@code expiry}.
+     */
     public record Units(String service, Unit unit, long balance, long actualBalance, Plan plan, Instant start, Instant expiry,
                         Long uniqueId) {}
 
-    static Balances of(Endpoint e, Plan plan, List<EndpointViews.AddonSubscription> addons, Clock clock) {
-        boolean postpaid = e.subscriberType() == 1;
-        MainAccount main = new MainAccount(postpaid, postpaid ? null : BigDecimal.ZERO, e.planEffectiveAt(),
-                postpaid ? nextBillingDate(clock) : null);
-        List<Units> units = new ArrayList<>();
-        if (plan != null) units.addAll(units(plan, null, null, null));
-        for (EndpointViews.AddonSubscription sub : addons) {
-            if (sub.plan() != null) units.addAll(units(sub.plan(), sub.start(), sub.expires(), sub.uniqueId()));
-        }
-        return new Balances(main, List.copyOf(units));
-    }
-
-    private static List<Units> units(Plan plan, Instant start, Instant expiry, Long uniqueId) {
-        List<Units> out = new ArrayList<>();
-        for (Benefit b : plan.benefits()) {
-            boolean count = b.type().equals("SMS");
-            long amount = count ? b.amount() : b.amount() * 1024 * 1024;
-            out.add(new Units(b.type(), count ? Unit.COUNT : Unit.BYTES, amount, amount, plan, start, expiry, uniqueId));
-        }
-        return out;
-    }
-
-    /** Postpaid accounts are billed on the first of each month (UTC, the accounts' time zone today). */
-    static Instant nextBillingDate(Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
+    /**
+     * A counter of the base plan ({@code uniqueId} null, {@code addonPlan} null) or of an
+     * add-on, in its current period: {@code usage} and {@code limit} in bytes (volume) or
+     * messages; reset at {@code resetAt}; {@code ownThreshold}: the limit is the endpoint's own
+     * (UpdateThreshold), not the plan's.
+     */
+    public record CounterState(Counter counter, Plan basePlan, Plan addonPlan, Long uniqueId, long usage, long limit, Instant resetAt,
+                               boolean ownThreshold) {}
 }

@@ -106,6 +106,69 @@ public sealed interface EndpointEvent {
     }
 
     /**
+     * A usage counter's period crossed its threshold: {@code action} (NOTIFY, BAR_DATA,
+     * THROTTLE_…) applies until the period ends at {@code periodEnd}. {@code uniqueId} is the
+     * add-on subscription whose counter it is (0: the base plan's).
+     */
+    record CounterThresholdReached(EndpointStatus status, String counterId, String counterName, long uniqueId, String action,
+                                   long usage, long threshold, String unit, java.time.Instant periodEnd) implements EndpointEvent {
+        public String call() { return "UsageCounter"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return counterId + " " + action + " usage=" + usage + " threshold=" + threshold + " " + unit; }
+    }
+
+    /** Data barred by rating: {@code reason} BALANCE_EXHAUSTED, or the counter whose BAR_DATA action it is. */
+    record DataBarred(EndpointStatus status, String iccid, String reason) implements EndpointEvent {
+        public String call() { return "Rating"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "DATA barred: " + reason; }
+    }
+
+    /** A bar of {@link DataBarred} lifted: by a credit, an add-on, or the end of its counter's period. */
+    record DataUnbarred(EndpointStatus status, String iccid, String reason) implements EndpointEvent {
+        public String call() { return "Rating"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "DATA unbarred: " + reason; }
+    }
+
+    /** The operator credited a prepaid main account (amounts in the account's currency). */
+    record BalanceCredited(EndpointStatus status, java.math.BigDecimal amount, java.math.BigDecimal balanceAfter) implements EndpointEvent {
+        public String call() { return "CreditBalance"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "amount=" + amount.toPlainString() + " balance=" + balanceAfter.toPlainString(); }
+    }
+
+    /** UpdateThreshold: the endpoint's threshold of a counter, in MB (before: the plan's or an earlier update). */
+    record ThresholdUpdated(EndpointStatus status, String planId, String counterId, long uniqueId, long beforeMb, long afterMb)
+            implements EndpointEvent {
+        public String call() { return "UpdateThreshold"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return counterId + " threshold " + beforeMb + " -> " + afterMb + " MB"; }
+    }
+
+    record AddonSubscribed(EndpointStatus status, String planId, long uniqueId, java.time.Instant expires, Map<String, Long> adjusted)
+            implements EndpointEvent {
+        public String call() { return "SubscribeAddon"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "planId=" + planId + " uniqueId=" + uniqueId; }
+    }
+
+    /** An add-on's validity ended: renewed to its full value until {@code expires}, or (renewed false) expired. */
+    record AddonValidityEnded(EndpointStatus status, String planId, long uniqueId, boolean renewed, java.time.Instant expires)
+            implements EndpointEvent {
+        public String call() { return renewed ? "AddonRenewal" : "AddonExpiry"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "planId=" + planId + " uniqueId=" + uniqueId + (renewed ? " renewed" : " expired"); }
+    }
+
+    /**
      * A Modify Endpoint: {@code changed} names the request's fields that changed something, in
      * the order GetEndpointEvents lists them; {@code before} and {@code after} hold the values of
      * the endpoint's own fields that changed; the lists say what was added to and removed from

@@ -47,9 +47,11 @@ public class EndpointService {
     private final EndpointWrites writes;
     private final EventStore eventStore;
     private final Clock clock;
+    private final BalanceSource balances;
 
     EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
-                    EndpointRules rules, EndpointWrites writes, EventStore eventStore, Clock clock) {
+                    EndpointRules rules, EndpointWrites writes, EventStore eventStore, Clock clock, BalanceSource balances) {
+        this.balances = balances;
         this.writes = writes;
         this.eventStore = eventStore;
         this.rules = rules;
@@ -183,7 +185,7 @@ public class EndpointService {
         return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
                 plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
                 benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming,
-                Balances.of(e, plan, addons, clock));
+                balances.balances(e, plan));
     }
 
     /**

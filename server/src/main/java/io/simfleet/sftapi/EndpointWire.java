@@ -62,6 +62,7 @@ class EndpointWire {
                 "basicInfo", basicInfo(p),
                 "benefitInfo", obj("benefit", benefits(p.balances())),
                 "PromotionalPlans", p.addons().isEmpty() ? null : obj("plan", promotionalPlans(p)),
+                "counter", p.balances().counters().isEmpty() ? null : p.balances().counters().stream().map(UsageWire::counter).toList(),
                 "valueAddedFeatureIds", p.valueAddedFeatureIds().isEmpty() ? null : p.valueAddedFeatureIds(),
                 "tagIdList", p.tags().isEmpty() ? null : tags(p.tags()));
     }
@@ -89,7 +90,7 @@ class EndpointWire {
         boolean postpaid = main.postpaid();
         return obj(
                 "msisdn", s == null ? null : s.msisdn(),
-                "maBalance", money(main.balance()),
+                "maBalance", UsageWire.cents(main.balance()),
                 "creationDate", Sft.format(e.createdAt()),
                 "currentStatus", e.status().code(),
                 "currentStatusName", e.status().displayName(),
@@ -144,7 +145,14 @@ class EndpointWire {
                 "testRoamingProfileName", inTest ? p.testRoamingProfile().name() : null,
                 "testRoamingProfileId", inTest ? p.testRoamingProfile().id() : null,
                 "blacklistedNetworks", "No",
-                "barredServices", e.barredServices().isEmpty() ? "-" : String.join("|", e.barredServices()));
+                "barredServices", barred(e, p.balances()));
+    }
+
+    /** The services barred by Modify, and DATA while rating bars it (balance exhausted, a counter's BAR_DATA). */
+    private static String barred(Endpoint e, Balances b) {
+        java.util.LinkedHashSet<String> barred = new java.util.LinkedHashSet<>(e.barredServices());
+        if (b.dataBarred()) barred.add("DATA");
+        return barred.isEmpty() ? "-" : String.join("|", barred);
     }
 
     /** {@code benefitInfo.benefit}: the main account, then the free units of each add-on. */
@@ -154,8 +162,8 @@ class EndpointWire {
         List<Map<String, Object>> benefits = new ArrayList<>();
         benefits.add(obj("id", postpaid ? "PostpaidMA" : "PrepaidMA", "name", postpaid ? "Postpaid Main Account" : "Prepaid Main Account",
                 "startDate", Sft.format(main.start()), "expiryDate", main.expiry() == null ? "-" : Sft.format(main.expiry()),
-                "balance", money(main.balance()), "unitType", "MONEY", "type", "Main Account",
-                "actualBalance", money(main.balance())));
+                "balance", UsageWire.cents(main.balance()), "unitType", "MONEY", "type", "Main Account",
+                "actualBalance", UsageWire.cents(main.actual())));
         balances.units().forEach(u -> benefits.add(units(u)));
         return benefits;
     }
@@ -180,11 +188,6 @@ class EndpointWire {
                 "expiryDate", u.expiry() == null ? "-" : Sft.format(u.expiry()), "balance", u.balance(),
                 "unitType", count ? "Count" : "Mb", "type", "ADDON-ACCOUNT (FREE)", "actualBalance", u.actualBalance(),
                 "planId", plan.id(), "planName", plan.name(), "planCategory", plan.category().name(), "uniqueId", u.uniqueId());
-    }
-
-    /** A money balance as the reference writes it: null is "UNLIMITED". */
-    private static String money(BigDecimal balance) {
-        return balance == null ? "UNLIMITED" : balance.toPlainString();
     }
 
     private static String service(ServiceProfile sp, String feature) {

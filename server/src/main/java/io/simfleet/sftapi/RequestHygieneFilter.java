@@ -23,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,9 +38,13 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final ZoneId zone;
 
-    RequestHygieneFilter(Clock clock, ZoneId platformZone) {
+    private final RequestMatcher streamed;
+
+    /** @param streamed the uploads a call reads as a stream, of any size: exempt from the body limit */
+    RequestHygieneFilter(Clock clock, ZoneId platformZone, RequestMatcher streamed) {
         this.clock = clock;
         this.zone = platformZone;
+        this.streamed = streamed;
     }
 
     @Override
@@ -55,7 +60,8 @@ class RequestHygieneFilter extends OncePerRequestFilter {
                     ResultCode.WRONG_INPUT_PARAMETER.describe("method " + method));
             return;
         }
-        if (req.getContentLengthLong() > BodyTooLargeException.MAX_BYTES) {
+        boolean unlimited = streamed.matches(req);
+        if (!unlimited && req.getContentLengthLong() > BodyTooLargeException.MAX_BYTES) {
             SftResponses.tooLarge(res);
             return;
         }
@@ -72,7 +78,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
                     ResultCode.WRONG_INPUT_PARAMETER.describe(badParameter.get()));
             return;
         }
-        chain.doFilter(new LimitedBodyRequest(req), res);
+        chain.doFilter(unlimited ? req : new LimitedBodyRequest(req), res);
     }
 
     /** The name of the first parameter (or "query") whose name or value is not valid percent-encoded UTF-8. */

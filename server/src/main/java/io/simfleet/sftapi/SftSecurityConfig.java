@@ -98,7 +98,7 @@ class SftSecurityConfig {
             http.addFilterAfter(new RateLimitFilter(limiter, props.rateLimit().accountPerSecond()), AuthorizationFilter.class);
         }
         // after the rate limit: a refused request neither uses up nor replays a key
-        http.addFilterAfter(new IdempotencyFilter(idempotency, admin, login),
+        http.addFilterAfter(new IdempotencyFilter(idempotency, admin, new OrRequestMatcher(login, streamedUploads())),
                 props.rateLimitsEnabled() ? RateLimitFilter.class : AuthorizationFilter.class);
         return http.build();
     }
@@ -133,10 +133,16 @@ class SftSecurityConfig {
         };
     }
 
+    /** The uploads read as a stream, of any size (usage records): no body limit, no Idempotency-Key (they are idempotent by record id). */
+    static RequestMatcher streamedUploads() {
+        return PathPatternRequestMatcher.withPathPatternParser(PATHS).matcher(HttpMethod.POST, "/admin/usage");
+    }
+
     /** Runs before Spring Security: response id, body limit, query-string encoding, refused methods. */
     @Bean
     FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter(Clock clock, SimfleetProperties props) {
-        FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(new RequestHygieneFilter(clock, props.zone()));
+        FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(
+                new RequestHygieneFilter(clock, props.zone(), streamedUploads()));
         reg.addUrlPatterns("/*");
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
         reg.setDispatcherTypes(DispatcherType.REQUEST);

@@ -73,6 +73,20 @@ public final class Fixtures {
         return iccids;
     }
 
+    /** The master IMSI of a SIM imported by {@link #importSims}. */
+    public static String imsi(String iccid) {
+        return Long.toString(206289000000000L + (Long.parseLong(iccid) - 8932042500000000000L));
+    }
+
+    /** Defines a plan of the tenant on its roaming and service profiles; {@code fields} add to or override the defaults. */
+    public void plan(Tenant t, String planId, Object... fields) {
+        Map<String, Object> body = map("planId", planId, "name", planId, "category", "NORMAL",
+                "roamingProfileIds", List.of(Long.parseLong(roamingProfile(t))), "serviceProfileId", serviceProfile(t));
+        for (int i = 0; i < fields.length; i += 2) body.put((String) fields[i], fields[i + 1]);
+        Resp r = admin.post("/admin/accounts/" + t.accountId() + "/plans", body);
+        if (r.status() != 201) throw new AssertionError("plan not created: " + r.raw());
+    }
+
     /** A CreateEndPoint body with the tenant's defaults; {@code extra} overrides or adds fields. */
     public static Map<String, Object> createBody(Tenant t, String iccid, boolean activate, Object... extra) {
         Map<String, Object> p = map("name", "Endpoint " + (iccid == null ? "x" : iccid.substring(iccid.length() - 6)),

@@ -1,0 +1,77 @@
+package io.simfleet.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One endpoint's balances as rating moves them: the main account, the free units used per
+ * benefit and period, the counters per period and the endpoint's own thresholds. Loaded with
+ * the endpoint's wallet row locked, changed in memory by {@link Rater}, written back whole.
+ */
+final class Ledger {
+    record BenefitKey(long uniqueId, String service, Instant periodStart) {}
+
+    record CounterKey(long uniqueId, String counterId, Instant periodStart) {}
+
+    record ThresholdKey(long uniqueId, String counterId) {}
+
+    static final class BenefitRow {
+        final long actual;
+        long used;
+        boolean dirty;
+
+        BenefitRow(long actual, long used) {
+            this.actual = actual;
+            this.used = used;
+        }
+
+        long left() {
+            return actual - used;
+        }
+    }
+
+    static final class CounterRow {
+        long usage;
+        Instant firedAt;
+        boolean dirty;
+
+        CounterRow(long usage, Instant firedAt) {
+            this.usage = usage;
+            this.firedAt = firedAt;
+        }
+    }
+
+    final long accountId;
+    final long endpointId;
+    BigDecimal balance;
+    BigDecimal spent;
+    BigDecimal shortfall;
+    boolean balanceBarred;
+    String counterBarId;
+    Instant counterBarUntil;
+    final Map<BenefitKey, BenefitRow> benefits = new LinkedHashMap<>();
+    final Map<CounterKey, CounterRow> counters = new LinkedHashMap<>();
+    final Map<ThresholdKey, Long> thresholdsMb = new LinkedHashMap<>();
+
+    Ledger(long accountId, long endpointId, BigDecimal balance, BigDecimal spent, BigDecimal shortfall, boolean balanceBarred,
+           String counterBarId, Instant counterBarUntil) {
+        this.accountId = accountId;
+        this.endpointId = endpointId;
+        this.balance = balance;
+        this.spent = spent;
+        this.shortfall = shortfall;
+        this.balanceBarred = balanceBarred;
+        this.counterBarId = counterBarId;
+        this.counterBarUntil = counterBarUntil;
+    }
+
+    boolean counterBarredAt(Instant now) {
+        return counterBarUntil != null && counterBarUntil.isAfter(now);
+    }
+
+    boolean dataBarredAt(Instant now) {
+        return balanceBarred || counterBarredAt(now);
+    }
+}

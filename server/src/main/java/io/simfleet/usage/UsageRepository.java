@@ -1,0 +1,315 @@
+package io.simfleet.usage;
+
+import io.simfleet.common.Json;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/** The usage tables (V18): raw records, daily aggregates, wallets, free units used, counters. */
+@Repository
+class UsageRepository {
+    private final JdbcClient jdbc;
+
+    UsageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where an IMSI's usage goes: the SIM's account, and the endpoint it is linked to (null: none). */
+    record Target(String imsi, long accountId, Long endpointId, String iccid, String status, int subscriberType, String planId,
+                  List<Long> roamingProfileIds) {}
+
+    List<Target> targets(Collection<String> imsis) {
+        return jdbc.sql("""
+                        SELECT i.value AS imsi, s.account_id, s.endpoint_id, s.iccid, e.status, e.subscriber_type, e.plan_id,
+                               e.roaming_profile_ids
+                        FROM sim_identity i JOIN sim s ON s.account_id = i.account_id AND s.id = i.sim_id
+                        LEFT JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
+                        WHERE i.kind = 'imsi' AND i.value = ANY(:imsis)""")
+                .param("imsis", imsis.toArray(new String[0]))
+                .query((rs, n) -> new Target(rs.getString("imsi"), rs.getLong("account_id"),
+                        rs.getObject("endpoint_id") == null || rs.getString("status") == null ? null : rs.getLong("endpoint_id"),
+                        rs.getString("iccid"), rs.getString("status"), rs.getInt("subscriber_type"), rs.getString("plan_id"),
+                        rs.getArray("roaming_profile_ids") == null ? List.of()
+                                : List.of((Long[]) rs.getArray("roaming_profile_ids").getArray())))
+                .list();
+    }
+
+    /** An endpoint of the account as a target of usage (deleted ones too, with {@code deleted}); empty if it never existed. */
+    java.util.Optional<Target> endpoint(long account, long id, boolean includingDeleted) {
+        return jdbc.sql("""
+                        SELECT s.master_imsi AS imsi, e.account_id, e.id AS endpoint_id, s.iccid, e.status, e.subscriber_type, e.plan_id,
+                               e.roaming_profile_ids
+                        FROM endpoint e LEFT JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id
+                        WHERE e.account_id = :a AND e.id = :id AND (CAST(:all AS boolean) OR e.deleted_at IS NULL)""")
+                .param("a", account).param("id", id).param("all", includingDeleted)
+                .query((rs, n) -> new Target(rs.getString("imsi"), rs.getLong("account_id"), rs.getLong("endpoint_id"),
+                        rs.getString("iccid"), rs.getString("status"), rs.getInt("subscriber_type"), rs.getString("plan_id"),
+                        List.of((Long[]) rs.getArray("roaming_profile_ids").getArray())))
+                .optional();
+    }
+
+    void setThreshold(long account, long endpoint, long uniqueId, String counterId, long mb) {
+        jdbc.sql("""
+                        INSERT INTO counter_threshold (account_id, endpoint_id, unique_id, counter_id, threshold_mb) VALUES (:a, :e, :u, :c, :mb)
+                        ON CONFLICT (account_id, endpoint_id, unique_id, counter_id) DO UPDATE SET threshold_mb = EXCLUDED.threshold_mb""")
+                .param("a", account).param("e", endpoint).param("u", uniqueId).param("c", counterId).param("mb", mb).update();
+    }
+
+    /** Creates the monthly partition of usage_record holding {@code month} (its first day) if it does not exist. */
+    void ensurePartition(LocalDate month) {
+        LocalDate first = month.withDayOfMonth(1);
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('usage_record partitions'))").query(Object.class).single();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS usage_record_p" + first.getYear() + String.format("%02d", first.getMonthValue())
+                 + " PARTITION OF usage_record FOR VALUES FROM ('" + first + "') TO ('" + first.plusMonths(1) + "')").update();
+    }
+
+    /** Creates the wallets that do not exist yet, with their initial balance. */
+    void createWallets(long account, List<Long> endpoints, List<BigDecimal> initials) {
+        jdbc.sql("""
+                        INSERT INTO endpoint_wallet (account_id, endpoint_id, balance, initial)
+                        SELECT :a, t.e, t.b, t.b FROM unnest(:e, :b) AS t(e, b)
+                        ON CONFLICT DO NOTHING""")
+                .param("a", account).param("e", endpoints.toArray(new Long[0])).param("b", initials.toArray(new BigDecimal[0]))
+                .update();
+    }
+
+    /** Locks the endpoints' wallets, in endpoint order (so two writers never wait for each other in a circle). */
+    List<Ledger> lockWallets(long account, Collection<Long> endpoints) {
+        return jdbc.sql("""
+                        SELECT * FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = ANY(:e)
+                        ORDER BY endpoint_id FOR UPDATE""")
+                .param("a", account).param("e", endpoints.toArray(new Long[0]))
+                .query(UsageRepository::ledger).list();
+    }
+
+    /** One wallet, without a lock; empty when the endpoint has none yet. */
+    java.util.Optional<Ledger> wallet(long account, long endpoint) {
+        return jdbc.sql("SELECT * FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", endpoint).query(UsageRepository::ledger).optional();
+    }
+
+    private static Ledger ledger(ResultSet rs, int n) throws SQLException {
+        Timestamp until = rs.getTimestamp("counter_bar_until");
+        return new Ledger(rs.getLong("account_id"), rs.getLong("endpoint_id"), rs.getBigDecimal("balance"),
+                rs.getBigDecimal("spent"), rs.getBigDecimal("shortfall"), rs.getBoolean("balance_barred"),
+                rs.getString("counter_bar_id"), until == null ? null : until.toInstant());
+    }
+
+    /** Loads the free units used, counters and thresholds of the ledgers' endpoints, of periods from {@code since}. */
+    void loadState(long account, Map<Long, Ledger> ledgers, Instant since) {
+        Long[] eps = ledgers.keySet().toArray(new Long[0]);
+        jdbc.sql("SELECT * FROM benefit_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since")
+                .param("a", account).param("e", eps).param("since", Timestamp.from(since))
+                .query(rs -> {
+                    ledgers.get(rs.getLong("endpoint_id")).benefits.put(
+                            new Ledger.BenefitKey(rs.getLong("unique_id"), rs.getString("service"), rs.getTimestamp("period_start").toInstant()),
+                            new Ledger.BenefitRow(rs.getLong("actual"), rs.getLong("used")));
+                });
+        jdbc.sql("SELECT * FROM counter_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since")
+                .param("a", account).param("e", eps).param("since", Timestamp.from(since))
+                .query(rs -> {
+                    Timestamp fired = rs.getTimestamp("fired_at");
+                    ledgers.get(rs.getLong("endpoint_id")).counters.put(
+                            new Ledger.CounterKey(rs.getLong("unique_id"), rs.getString("counter_id"), rs.getTimestamp("period_start").toInstant()),
+                            new Ledger.CounterRow(rs.getLong("usage"), fired == null ? null : fired.toInstant()));
+                });
+        jdbc.sql("SELECT * FROM counter_threshold WHERE account_id = :a AND endpoint_id = ANY(:e)")
+                .param("a", account).param("e", eps)
+                .query(rs -> {
+                    ledgers.get(rs.getLong("endpoint_id")).thresholdsMb.put(
+                            new Ledger.ThresholdKey(rs.getLong("unique_id"), rs.getString("counter_id")), rs.getLong("threshold_mb"));
+                });
+    }
+
+    void loadThresholds(long account, Ledger l) {
+        jdbc.sql("SELECT * FROM counter_threshold WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", l.endpointId)
+                .query(rs -> {
+                    l.thresholdsMb.put(new Ledger.ThresholdKey(rs.getLong("unique_id"), rs.getString("counter_id")), rs.getLong("threshold_mb"));
+                });
+    }
+
+    /** What a prepaid main account was credited in all (its initial credit and the operator's credits). */
+    BigDecimal initial(long account, long endpoint) {
+        return jdbc.sql("SELECT initial FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", endpoint).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+    }
+
+    void addInitial(long account, long endpoint, BigDecimal amount) {
+        jdbc.sql("UPDATE endpoint_wallet SET initial = initial + :x WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", account).param("e", endpoint).param("x", amount).update();
+    }
+
+    /** Writes the ledgers back: their wallets, and the free-unit and counter rows that changed. */
+    void save(long account, Collection<Ledger> ledgers) {
+        List<Ledger> ls = new ArrayList<>(ledgers);
+        jdbc.sql("""
+                        UPDATE endpoint_wallet w SET balance = t.b, spent = t.s, shortfall = t.sf, balance_barred = t.bb,
+                               counter_bar_id = t.cid, counter_bar_until = t.cu
+                        FROM unnest(:e, :b, :s, :sf, :bb, :cid, :cu) AS t(e, b, s, sf, bb, cid, cu)
+                        WHERE w.account_id = :a AND w.endpoint_id = t.e""")
+                .param("a", account)
+                .param("e", ls.stream().map(l -> l.endpointId).toArray(Long[]::new))
+                .param("b", ls.stream().map(l -> l.balance).toArray(BigDecimal[]::new))
+                .param("s", ls.stream().map(l -> l.spent).toArray(BigDecimal[]::new))
+                .param("sf", ls.stream().map(l -> l.shortfall).toArray(BigDecimal[]::new))
+                .param("bb", ls.stream().map(l -> l.balanceBarred).toArray(Boolean[]::new))
+                .param("cid", ls.stream().map(l -> l.counterBarId).toArray(String[]::new))
+                .param("cu", ls.stream().map(l -> l.counterBarUntil == null ? null : Timestamp.from(l.counterBarUntil)).toArray(Timestamp[]::new))
+                .update();
+        List<Object[]> benefits = new ArrayList<>();
+        List<Object[]> counters = new ArrayList<>();
+        for (Ledger l : ls) {
+            l.benefits.forEach((k, r) -> {
+                if (r.dirty) benefits.add(new Object[] {l.endpointId, k.uniqueId(), k.service(), Timestamp.from(k.periodStart()), r.actual, r.used});
+            });
+            l.counters.forEach((k, r) -> {
+                if (r.dirty) counters.add(new Object[] {l.endpointId, k.uniqueId(), k.counterId(), Timestamp.from(k.periodStart()), r.usage,
+                        r.firedAt == null ? null : Timestamp.from(r.firedAt)});
+            });
+        }
+        if (!benefits.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO benefit_usage (account_id, endpoint_id, unique_id, service, period_start, actual, used)
+                            SELECT :a, t.* FROM unnest(:e, :u, :s, :p, :act, :used) AS t
+                            ON CONFLICT (account_id, endpoint_id, unique_id, service, period_start) DO UPDATE SET used = EXCLUDED.used""")
+                    .param("a", account)
+                    .param("e", column(benefits, 0, Long[]::new)).param("u", column(benefits, 1, Long[]::new))
+                    .param("s", column(benefits, 2, String[]::new)).param("p", column(benefits, 3, Timestamp[]::new))
+                    .param("act", column(benefits, 4, Long[]::new)).param("used", column(benefits, 5, Long[]::new)).update();
+        }
+        if (!counters.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO counter_usage (account_id, endpoint_id, unique_id, counter_id, period_start, usage, fired_at)
+                            SELECT :a, t.* FROM unnest(:e, :u, :c, :p, :usage, :f) AS t
+                            ON CONFLICT (account_id, endpoint_id, unique_id, counter_id, period_start)
+                            DO UPDATE SET usage = EXCLUDED.usage, fired_at = EXCLUDED.fired_at""")
+                    .param("a", account)
+                    .param("e", column(counters, 0, Long[]::new)).param("u", column(counters, 1, Long[]::new))
+                    .param("c", column(counters, 2, String[]::new)).param("p", column(counters, 3, Timestamp[]::new))
+                    .param("usage", column(counters, 4, Long[]::new)).param("f", column(counters, 5, Timestamp[]::new)).update();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int i, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int r = 0; r < rows.size(); r++) out[r] = (T) rows.get(r)[i];
+        return out;
+    }
+
+    /** The plans the endpoints had since when, oldest first. */
+    Map<Long, List<Object[]>> planHistory(long account, Collection<Long> endpoints) {
+        Map<Long, List<Object[]>> out = new HashMap<>();
+        jdbc.sql("SELECT endpoint_id, valid_from, plan_id FROM endpoint_plan_history WHERE account_id = :a AND endpoint_id = ANY(:e) ORDER BY endpoint_id, valid_from")
+                .param("a", account).param("e", endpoints.toArray(new Long[0]))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong("endpoint_id"), k -> new ArrayList<>())
+                            .add(new Object[] {rs.getTimestamp("valid_from").toInstant(), rs.getString("plan_id")});
+                });
+        return out;
+    }
+
+    /** An add-on subscription row: until = the end of its holding (expiry or removal). */
+    record AddonRow(long uniqueId, long endpointId, String planId, Instant start, Instant expires, Instant until, boolean renews,
+                    Map<String, Long> adjusted) {}
+
+    List<AddonRow> addons(long account, Collection<Long> endpoints) {
+        return jdbc.sql("""
+                        SELECT unique_id, endpoint_id, plan_id, start_at, expires_at, renews, adjusted,
+                               least(expires_at, coalesce(removed_at, 'infinity'), coalesce(expired_at, 'infinity')) AS until
+                        FROM endpoint_addon WHERE account_id = :a AND endpoint_id = ANY(:e) ORDER BY unique_id""")
+                .param("a", account).param("e", endpoints.toArray(new Long[0]))
+                .query((rs, n) -> new AddonRow(rs.getLong("unique_id"), rs.getLong("endpoint_id"), rs.getString("plan_id"),
+                        rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("until").toInstant(), rs.getBoolean("renews"), adjusted(rs.getString("adjusted"))))
+                .list();
+    }
+
+    private static Map<String, Long> adjusted(String json) {
+        return json == null ? null : Json.MAPPER.readValue(json, new TypeReference<Map<String, Long>>() {});
+    }
+
+    /** Of these (account, record id, day) keys, those already stored. */
+    List<String> existing(long account, List<String> recordIds, List<LocalDate> days) {
+        return jdbc.sql("""
+                        SELECT r.record_id || '|' || r.day FROM usage_record r
+                        JOIN unnest(:r, :d) AS t(r, d) ON r.record_id = t.r AND r.day = t.d
+                        WHERE r.account_id = :a""")
+                .param("a", account).param("r", recordIds.toArray(new String[0]))
+                .param("d", days.stream().map(Date::valueOf).toArray(Date[]::new))
+                .query(String.class).list();
+    }
+
+    /** Stores the rated records (they are new: the caller checked under the wallets' locks). */
+    void insertRecords(long account, List<Rater.Rated> rated, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO usage_record (account_id, record_id, day, endpoint_id, imsi, service, started_at, duration_s, uplink,
+                                                  downlink, count, mcc_mnc, rat, apn, zone, free_units, cost, ingested_at)
+                        SELECT :a, t.*, :now FROM unnest(:id, :day, :e, :imsi, :svc, :at, :dur, :up, :down, :cnt, :mcc, :rat, :apn,
+                                                         :zone, :free, :cost) AS t""")
+                .param("a", account).param("now", Timestamp.from(now))
+                .param("id", rated.stream().map(r -> r.record().recordId()).toArray(String[]::new))
+                .param("day", rated.stream().map(r -> Date.valueOf(r.day())).toArray(Date[]::new))
+                .param("e", rated.stream().map(Rater.Rated::endpointId).toArray(Long[]::new))
+                .param("imsi", rated.stream().map(r -> r.record().imsi()).toArray(String[]::new))
+                .param("svc", rated.stream().map(r -> r.record().service().name()).toArray(String[]::new))
+                .param("at", rated.stream().map(r -> Timestamp.from(r.record().startedAt())).toArray(Timestamp[]::new))
+                .param("dur", rated.stream().map(r -> r.record().durationSeconds()).toArray(Integer[]::new))
+                .param("up", rated.stream().map(r -> r.record().uplink()).toArray(Long[]::new))
+                .param("down", rated.stream().map(r -> r.record().downlink()).toArray(Long[]::new))
+                .param("cnt", rated.stream().map(r -> r.record().service().volume() ? 0 : 1).toArray(Integer[]::new))
+                .param("mcc", rated.stream().map(r -> r.record().visitedMccMnc()).toArray(String[]::new))
+                .param("rat", rated.stream().map(r -> r.record().rat()).toArray(String[]::new))
+                .param("apn", rated.stream().map(r -> r.record().apn()).toArray(String[]::new))
+                .param("zone", rated.stream().map(Rater.Rated::zone).toArray(String[]::new))
+                .param("free", rated.stream().map(Rater.Rated::freeUnits).toArray(Long[]::new))
+                .param("cost", rated.stream().map(Rater.Rated::cost).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    /** A day's usage of one service of one endpoint, to add to the daily aggregates. */
+    record Daily(long endpointId, LocalDate day, String service, long uplink, long downlink, long count, BigDecimal cost) {}
+
+    void addDaily(long account, Collection<Daily> days) {
+        List<Daily> ds = new ArrayList<>(days);
+        jdbc.sql("""
+                        INSERT INTO usage_daily AS d (account_id, endpoint_id, day, service, uplink, downlink, count, cost)
+                        SELECT :a, t.* FROM unnest(:e, :day, :svc, :up, :down, :cnt, :cost) AS t
+                        ON CONFLICT (account_id, endpoint_id, day, service) DO UPDATE SET
+                            uplink = d.uplink + EXCLUDED.uplink, downlink = d.downlink + EXCLUDED.downlink,
+                            count = d.count + EXCLUDED.count, cost = d.cost + EXCLUDED.cost""")
+                .param("a", account)
+                .param("e", ds.stream().map(Daily::endpointId).toArray(Long[]::new))
+                .param("day", ds.stream().map(d -> Date.valueOf(d.day())).toArray(Date[]::new))
+                .param("svc", ds.stream().map(Daily::service).toArray(String[]::new))
+                .param("up", ds.stream().map(Daily::uplink).toArray(Long[]::new))
+                .param("down", ds.stream().map(Daily::downlink).toArray(Long[]::new))
+                .param("cnt", ds.stream().map(Daily::count).toArray(Long[]::new))
+                .param("cost", ds.stream().map(Daily::cost).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    /** An endpoint's daily aggregates from {@code from} to {@code to} (inclusive), by day and service. */
+    List<Daily> daily(long account, long endpoint, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT * FROM usage_daily WHERE account_id = :a AND endpoint_id = :e AND day BETWEEN :f AND :t
+                        ORDER BY day, service""")
+                .param("a", account).param("e", endpoint).param("f", Date.valueOf(from)).param("t", Date.valueOf(to))
+                .query((rs, n) -> new Daily(endpoint, rs.getDate("day").toLocalDate(), rs.getString("service"), rs.getLong("uplink"),
+                        rs.getLong("downlink"), rs.getLong("count"), rs.getBigDecimal("cost")))
+                .list();
+    }
+}
