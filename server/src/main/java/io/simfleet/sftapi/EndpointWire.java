@@ -181,7 +181,7 @@ class EndpointWire {
     }
 
     /** A benefit row of the reference: SMS counts (id 6, "Count"), data in bytes (id 5, unit type "Mb" as SFT writes it). */
-    private static Map<String, Object> units(Balances.Units u) {
+    static Map<String, Object> units(Balances.Units u) {
         boolean count = u.unit() == Balances.Unit.COUNT;
         Plan plan = u.plan();
         return obj("id", count ? "6" : "5", "name", u.service(), "startDate", u.start() == null ? "-" : Sft.format(u.start()),

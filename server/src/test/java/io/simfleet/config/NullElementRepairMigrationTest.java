@@ -65,7 +65,9 @@ class NullElementRepairMigrationTest {
             assertEquals("[]", query(st, "SELECT features FROM service_profile WHERE id = 'SP_2'"));
             assertEquals("[{\"featureName\": \"SMS_MO\"}]", query(st, "SELECT features FROM service_profile WHERE id = 'SP_3'"));
             assertEquals("[{\"type\": \"DATA\", \"amount\": 5}]", query(st, "SELECT benefits FROM plan WHERE id = 'P1'"));
-            assertEquals("[{\"name\": \"C\"}]", query(st, "SELECT counters FROM plan WHERE id = 'P1'"));
+            // (V18 then gives the counter the id the API shows)
+            assertEquals("[{\"name\": \"C\", \"counterId\": \"C_Monthly_1_CE_USAGE_VOLUME_4_5_1\"}]",
+                    query(st, "SELECT counters FROM plan WHERE id = 'P1'"));
             assertEquals("[{\"sponsorName\": \"IR1\", \"supplierIMSI\": \"206010000000001\"}]",
                     query(st, "SELECT supplier_imsis FROM sim WHERE id = 1"));
         }

@@ -24,7 +24,15 @@ class EndpointEventsTest {
             new PlanChanged(EndpointStatus.ACTIVE, "P1", "P2", List.of(10L), List.of(10L)),
             new EndpointModified(EndpointStatus.ACTIVE, null, List.of("endPointName", "bar"),
                     Map.of("name", "a", "barredServices", List.of()), Map.of("name", "b", "barredServices", List.of("DATA")),
-                    List.of("ADDON1"), List.of(7L), List.of(1L), List.of(2L), List.of("VAF1"), List.of()));
+                    List.of("ADDON1"), List.of(7L), List.of(1L), List.of(2L), List.of("VAF1"), List.of()),
+            new CounterThresholdReached(EndpointStatus.ACTIVE, "C_Daily_1_CE_USAGE_VOLUME_4_5_108", "Daily_DATA", 7, "BAR_DATA",
+                    3145728, 3145728, "BYTES", java.time.Instant.parse("2026-11-28T00:00:00Z")),
+            new DataBarred(EndpointStatus.ACTIVE, "8932042000000000001", "BALANCE_EXHAUSTED"),
+            new DataUnbarred(EndpointStatus.ACTIVE, "8932042000000000001", "BALANCE_CREDITED"),
+            new BalanceCredited(EndpointStatus.ACTIVE, new java.math.BigDecimal("1.50"), new java.math.BigDecimal("2.25")),
+            new ThresholdUpdated(EndpointStatus.ACTIVE, "560077", "C_Daily_1_CE_USAGE_VOLUME_4_5_108", 7, 3, 5),
+            new AddonSubscribed(EndpointStatus.ACTIVE, "560077", 7, java.time.Instant.parse("2026-12-27T00:00:00Z"), Map.of("DATA", 100L)),
+            new AddonValidityEnded(EndpointStatus.ACTIVE, "560077", 7, true, java.time.Instant.parse("2027-01-26T00:00:00Z")));
 
     @Test
     void everyTypeReadsBackWhatWasWritten() {

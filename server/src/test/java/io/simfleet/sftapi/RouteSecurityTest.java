@@ -77,6 +77,10 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /api/getplans", Rule.ENTERPRISE,
             "GET /api/getserviceprofile", Rule.ENTERPRISE,
             "GET /api/getroamingprofiles", Rule.ENTERPRISE,
+            "GET /api/getstatistics", Rule.ENTERPRISE,
+            "POST /api/updatethreshold", Rule.ENTERPRISE,
+            "POST /api/subscribeaddon", Rule.ENTERPRISE,
+            "GET /api/getendpointaddondetails", Rule.ENTERPRISE,
             "POST /api/createtag", Rule.ENTERPRISE,
             "GET /api/gettags", Rule.ENTERPRISE,
             "GET /admin/accounts", Rule.OPERATOR,
@@ -96,6 +100,8 @@ class RouteSecurityTest extends ApiTestBase {
             "POST /admin/sim-products", Rule.OPERATOR,
             "POST /admin/accounts/{id}/sims", Rule.OPERATOR,
             "GET /admin/jobs/dead", Rule.OPERATOR,
+            "POST /admin/usage", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/endpoints/{endpointid}/credit", Rule.OPERATOR,
             // the container's error dispatch only; asked for directly it is refused
             "ANY /error", Rule.NOBODY,
             // Actuator: health (liveness, readiness, each component's status without details) is public, its index is not
@@ -123,7 +129,7 @@ class RouteSecurityTest extends ApiTestBase {
 
         /** A concrete path: path variables filled with the operator's own account. */
         String path() {
-            return pattern.replace("{id}", "10000001").replace("/**", "/anything");
+            return pattern.replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("/**", "/anything");
         }
     }
 

@@ -333,6 +333,55 @@ class UsageTest extends ApiTestBase {
         update(oem, test, null, counterId, "0", "4").expect("3006");
     }
 
+    @Test
+    void subscribeAddonAndGetEndpointAddonDetailsAnswerTheDocumentedCodes() {
+        atTheEndOfAMonth();
+        Tenant t = fx.enterprise(1);
+        String addon = Fixtures.uniqueName("ADD");
+        fx.plan(t, addon, "category", "ADDON", "validityDays", 10, "benefits", List.of(map("type", "DATA", "amount", 5)),
+                "counters", List.of(map("name", "Daily_DATA", "thresholdValue", 3, "thresholdUnit", "MB", "action", "THROTTLE_512Kbps",
+                        "frequency", "Daily", "service", "DATA")));
+        long ep = Fixtures.endpoint(t, t.iccids().get(0), true);
+        t.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep).expect("10257").expectDescription("Addon Not available");
+
+        Resp ok = subscribe(t, ep, addon, List.of(map("id", "2", "balance", "4"))).expect("1171")
+                .expectDescription("Addon subscription success");
+        JsonNode info = ok.json().path("Response").path("info");
+        String uniqueId = info.path("promotionalPlans").path("plan").get(0).path("uniqueId").asString();
+        assertTrue(uniqueId.matches("\\d+"), info.toString());
+        assertEquals(addon, info.path("promotionalPlans").path("plan").get(0).path("planId").asString());
+        JsonNode benefit = info.path("benefitInfo").path("benefit").get(0);
+        assertEquals(Long.toString(4 * MB), benefit.path("balance").asString(), "the adjusted balance, in bytes");
+        assertEquals("ADDON-ACCOUNT (FREE)", benefit.path("type").asString());
+        assertEquals(Long.toString(3 * MB), info.path("counter").get(0).path("limit").asString());
+        assertEquals("THROTTLE_512Kbps", info.path("counter").get(0).path("action").asString());
+
+        subscribe(t, ep, addon, List.of(map("id", "DATA", "balance", "2"))).expect("10260");
+        subscribe(t, ep, addon, List.of(map("id", "DATA", "balance", "6"))).expect("1001");
+        subscribe(t, ep, addon, List.of(map("id", "77", "balance", "1"))).expect("1001");
+        subscribe(t, ep, "NOSUCHPLAN", List.of()).expect("1172");
+        subscribe(t, ep, t.postPlan(), List.of()).expect("1172");
+        subscribe(t, 99999999999L, addon, List.of()).expect("1172");
+        t.api().post("/api/SubscribeAddon", map("Request", map("requestParam", map("endPointId", ep)))).expect("1000");
+
+        JsonNode details = t.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep).expect("10255").json().path("Response").path("info");
+        assertEquals(Long.toString(ep), details.path("endpointId").asString());
+        JsonNode plan = details.path("promotionalPlans").path("plan").get(0);
+        assertEquals(uniqueId, plan.path("uniqueId").asString());
+        assertEquals(Long.toString(4 * MB), plan.path("benefit").get(0).path("balance").asString());
+        assertEquals("Daily_DATA", plan.path("counter").get(0).path("counterName").asString());
+        t.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep + "&addonId=" + addon).expect("10255");
+        t.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep + "&uniqueId=" + uniqueId).expect("10255");
+        t.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep + "&addonId=OTHER").expect("10257");
+        t.api().get("/api/GetEndpointAddonDetails?endPointId=99999999999").expect("1001");
+        t.api().get("/api/GetEndpointAddonDetails").expect("1000");
+    }
+
+    Resp subscribe(Tenant t, long ep, String planId, List<Map<String, Object>> benefits) {
+        return t.api().post("/api/SubscribeAddon", map("Request", map("requestParam",
+                map("endPointId", String.valueOf(ep), "planId", planId, "benefit", benefits))));
+    }
+
     Resp update(Tenant t, long ep, String planId, String counterId, String uniqueId, String threshold) {
         Map<String, Object> rp = map("counterId", counterId, "uniqueId", uniqueId, "threshold", threshold);
         if (planId != null) rp.put("planId", planId);
