@@ -32,8 +32,11 @@ public class AddonService {
     private final UsageRepository repo;
     private final EndpointJournal journal;
     private final JdbcClient jdbc;
+    private final UsageService usage;
 
-    AddonService(EndpointModifier modifier, CatalogService catalog, UsageRepository repo, EndpointJournal journal, JdbcClient jdbc) {
+    AddonService(EndpointModifier modifier, CatalogService catalog, UsageRepository repo, EndpointJournal journal, JdbcClient jdbc,
+                 UsageService usage) {
+        this.usage = usage;
         this.modifier = modifier;
         this.catalog = catalog;
         this.repo = repo;
@@ -67,6 +70,8 @@ public class AddonService {
                 }
             }
         }
+        // the endpoint's balances are held while the subscription is written, like every other writer of them
+        usage.lock(acc, t, catalog.view(acc));
         try {
             modifier.modify(actor, EndpointRef.id(endpointId), new ModifyEndpoint(null, null, List.of(planId), List.of(), List.of(),
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, new LinkedHashMap<>(), null, null));

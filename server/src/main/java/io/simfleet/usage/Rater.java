@@ -83,9 +83,9 @@ final class Rater {
         }
 
         // 3. counters of the base plan and of the add-ons holding at t
-        if (plan != null) count(l, plan, 0, Periods.month(t, zone), r, amount, null);
+        if (plan != null) count(l, plan, 0, Periods.month(t, zone), r, amount);
         for (Holdings.Subscription s : h.addonsAt(t)) {
-            count(l, s.plan(), s.uniqueId(), Periods.validity(s.start(), s.plan().validityDays(), t), r, amount, plan);
+            count(l, s.plan(), s.uniqueId(), Periods.validity(s.start(), s.plan().validityDays(), t), r, amount);
         }
         return new Rated(r, h.endpointId(), LocalDate.ofInstant(t, zone), roamingZone, free, cost);
     }
@@ -114,7 +114,7 @@ final class Rater {
      * Adds the record to the counters of {@code plan} held as {@code uniqueId} (0: the base plan)
      * whose service it is, and applies the action of each whose period's usage crosses its threshold.
      */
-    private void count(Ledger l, Plan plan, long uniqueId, Periods.Period validity, UsageRecord r, long amount, Plan base) {
+    private void count(Ledger l, Plan plan, long uniqueId, Periods.Period validity, UsageRecord r, long amount) {
         for (Counter c : plan.counters()) {
             if (!c.service().equals(r.service().benefit())) continue;
             Periods.Period p = Periods.counter(c.frequency(), r.startedAt(), zone, validity);

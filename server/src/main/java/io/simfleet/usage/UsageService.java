@@ -199,7 +199,7 @@ public class UsageService implements BalanceSource {
     }
 
     /** The endpoint's wallet, created if needed, locked until the end of the transaction, with its thresholds. */
-    private Ledger lock(long acc, UsageRepository.Target t, CatalogService.View cat) {
+    Ledger lock(long acc, UsageRepository.Target t, CatalogService.View cat) {
         Plan plan = cat.plansById(List.of(t.planId())).get(t.planId());
         BigDecimal initial = t.subscriberType() == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO;
         repo.createWallets(acc, List.of(t.endpointId()), List.of(initial));
