@@ -110,8 +110,9 @@ public sealed interface EndpointEvent {
      * THROTTLE_…) applies until the period ends at {@code periodEnd}. {@code uniqueId} is the
      * add-on subscription whose counter it is (0: the base plan's).
      */
-    record CounterThresholdReached(EndpointStatus status, String counterId, String counterName, long uniqueId, String action,
-                                   long usage, long threshold, String unit, java.time.Instant periodEnd) implements EndpointEvent {
+    record CounterThresholdReached(EndpointStatus status, String iccid, String counterId, String counterName, long uniqueId,
+                                   String action, long usage, long threshold, String unit, java.time.Instant periodEnd)
+            implements EndpointEvent {
         public String call() { return "UsageCounter"; }
         public EndpointStatus from() { return status; }
         public EndpointStatus to() { return status; }

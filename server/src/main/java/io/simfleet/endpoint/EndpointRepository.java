@@ -154,7 +154,7 @@ class EndpointRepository {
     }
 
     void removeAddons(long account, long endpointId, Collection<Long> uniqueIds, Instant at) {
-        jdbc.sql("UPDATE endpoint_addon SET removed_at = :at WHERE account_id = :a AND endpoint_id = :e AND unique_id = ANY(:u) AND removed_at IS NULL")
+        jdbc.sql("UPDATE endpoint_addon SET removed_at = :at WHERE account_id = :a AND endpoint_id = :e AND unique_id = ANY(:u) AND removed_at IS NULL AND expired_at IS NULL")
                 .param("at", ts(at)).param("a", account).param("e", endpointId).param("u", uniqueIds.toArray(new Long[0])).update();
     }
 
@@ -284,7 +284,8 @@ class EndpointRepository {
                                    COALESCE(array_agg(a.start_at ORDER BY a.unique_id), '{}') AS starts,
                                    COALESCE(array_agg(a.expires_at ORDER BY a.unique_id), '{}') AS expires
                             FROM endpoint_addon a
-                            WHERE a.account_id = e.account_id AND a.endpoint_id = e.id AND a.removed_at IS NULL) ad
+                            WHERE a.account_id = e.account_id AND a.endpoint_id = e.id AND a.removed_at IS NULL
+                              AND a.expired_at IS NULL) ad
                         WHERE e.account_id = :a AND e.id = :id AND e.deleted_at IS NULL""".formatted(SimRows.columns("s", "sim_")))
                 .param("a", account).param("id", id)
                 .query((rs, n) -> {

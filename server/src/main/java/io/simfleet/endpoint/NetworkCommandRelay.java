@@ -1,5 +1,8 @@
 package io.simfleet.endpoint;
 
+import io.simfleet.endpoint.EndpointEvent.CounterThresholdReached;
+import io.simfleet.endpoint.EndpointEvent.DataBarred;
+import io.simfleet.endpoint.EndpointEvent.DataUnbarred;
 import io.simfleet.endpoint.EndpointEvent.EndpointActivated;
 import io.simfleet.endpoint.EndpointEvent.EndpointModified;
 import io.simfleet.endpoint.EndpointEvent.EndpointProvisioned;
@@ -71,6 +74,12 @@ class NetworkCommandRelay implements EventConsumer {
             out.add(new NetworkCommand.Detach(acc, ep, iccid, imsi));
         } else if (event instanceof EndpointModified e && e.barringChanged()) {
             out.add(new NetworkCommand.Bar(acc, ep, iccid, imsi, e.barredAfter()));
+        } else if (event instanceof DataBarred e) {
+            out.add(new NetworkCommand.RatingBar(acc, ep, iccid, imsi, true, e.reason()));
+        } else if (event instanceof DataUnbarred e) {
+            out.add(new NetworkCommand.RatingBar(acc, ep, iccid, imsi, false, e.reason()));
+        } else if (event instanceof CounterThresholdReached e && e.action().startsWith("THROTTLE_")) {
+            out.add(new NetworkCommand.Throttle(acc, ep, iccid, imsi, e.action(), e.periodEnd()));
         }
         return out;
     }

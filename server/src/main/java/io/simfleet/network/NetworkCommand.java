@@ -28,6 +28,17 @@ public sealed interface NetworkCommand {
     /** The services and RATs barred for the SIM from now on (empty: none). */
     record Bar(long accountId, long endpointId, String iccid, String imsi, List<String> barredServices) implements NetworkCommand {}
 
+    /**
+     * Data barred ({@code barred}) or served again by rating, on top of the endpoint's own
+     * barring ({@link Bar}): {@code reason} BALANCE_EXHAUSTED, a counter id, BALANCE_CREDITED,
+     * COUNTER_PERIOD_ENDED.
+     */
+    record RatingBar(long accountId, long endpointId, String iccid, String imsi, boolean barred, String reason) implements NetworkCommand {}
+
+    /** A counter's THROTTLE_&lt;rate&gt; action: limit the SIM's data rate until {@code until}. */
+    record Throttle(long accountId, long endpointId, String iccid, String imsi, String action, java.time.Instant until)
+            implements NetworkCommand {}
+
     /** The networks (TADIG codes) the SIM must not use from now on. */
     record Blacklist(long accountId, long endpointId, String iccid, String imsi, List<String> tadigs) implements NetworkCommand {}
 

@@ -126,7 +126,7 @@ final class Rater {
             long threshold = threshold(l, plan, uniqueId, c);
             if (threshold > 0 && before < threshold && row.usage >= threshold && row.firedAt == null) {
                 row.firedAt = now;
-                events.add(new EndpointEvent.CounterThresholdReached(status, c.counterId(), c.name(), uniqueId, c.action(),
+                events.add(new EndpointEvent.CounterThresholdReached(status, iccid, c.counterId(), c.name(), uniqueId, c.action(),
                         row.usage, threshold, c.counts() ? "COUNT" : "BYTES", p.end()));
                 if (c.action().equals("BAR_DATA") && p.end().isAfter(now)) {
                     boolean wasBarred = l.dataBarredAt(now);

@@ -222,14 +222,19 @@ class UsageRepository {
         return out;
     }
 
-    /** An add-on subscription row: until = the end of its holding (expiry or removal). */
+    /**
+     * An add-on subscription row: until = the end of its holding: its removal, or its expiry
+     * unless it renews (a renewing one holds period after period, whenever the renewal itself is
+     * recorded).
+     */
     record AddonRow(long uniqueId, long endpointId, String planId, Instant start, Instant expires, Instant until, boolean renews,
                     Map<String, Long> adjusted) {}
 
     List<AddonRow> addons(long account, Collection<Long> endpoints) {
         return jdbc.sql("""
                         SELECT unique_id, endpoint_id, plan_id, start_at, expires_at, renews, adjusted,
-                               least(expires_at, coalesce(removed_at, 'infinity'), coalesce(expired_at, 'infinity')) AS until
+                               CASE WHEN renews AND expired_at IS NULL THEN coalesce(removed_at, 'infinity')
+                                    ELSE least(expires_at, coalesce(removed_at, 'infinity'), coalesce(expired_at, 'infinity')) END AS until
                         FROM endpoint_addon WHERE account_id = :a AND endpoint_id = ANY(:e) ORDER BY unique_id""")
                 .param("a", account).param("e", endpoints.toArray(new Long[0]))
                 .query((rs, n) -> new AddonRow(rs.getLong("unique_id"), rs.getLong("endpoint_id"), rs.getString("plan_id"),

@@ -25,7 +25,7 @@ class EndpointEventsTest {
             new EndpointModified(EndpointStatus.ACTIVE, null, List.of("endPointName", "bar"),
                     Map.of("name", "a", "barredServices", List.of()), Map.of("name", "b", "barredServices", List.of("DATA")),
                     List.of("ADDON1"), List.of(7L), List.of(1L), List.of(2L), List.of("VAF1"), List.of()),
-            new CounterThresholdReached(EndpointStatus.ACTIVE, "C_Daily_1_CE_USAGE_VOLUME_4_5_108", "Daily_DATA", 7, "BAR_DATA",
+            new CounterThresholdReached(EndpointStatus.ACTIVE, "8932042000000000001", "C_Daily_1_CE_USAGE_VOLUME_4_5_108", "Daily_DATA", 7, "BAR_DATA",
                     3145728, 3145728, "BYTES", java.time.Instant.parse("2026-11-28T00:00:00Z")),
             new DataBarred(EndpointStatus.ACTIVE, "8932042000000000001", "BALANCE_EXHAUSTED"),
             new DataUnbarred(EndpointStatus.ACTIVE, "8932042000000000001", "BALANCE_CREDITED"),

@@ -377,6 +377,48 @@ class UsageTest extends ApiTestBase {
         t.api().get("/api/GetEndpointAddonDetails").expect("1000");
     }
 
+    @Autowired
+    ValidityEnds validityEnds;
+
+    @Test
+    void anAddOnRenewsToItsFullValueOrExpiresAndACounterBarEndsWithItsPeriod() {
+        atTheEndOfAMonth();
+        Tenant t = fx.enterprise(1);
+        String renewing = Fixtures.uniqueName("REN"), once = Fixtures.uniqueName("ONCE");
+        fx.plan(t, renewing, "category", "ADDON", "validityDays", 1, "benefits", List.of(map("type", "DATA", "amount", 5)),
+                "counters", List.of(map("name", "Daily_DATA", "thresholdValue", 2, "action", "BAR_DATA", "frequency", "Daily")));
+        fx.plan(t, once, "category", "ADDON", "validityDays", 1, "benefits", List.of(map("type", "SMS", "amount", 10)),
+                "tariff", map("renews", false));
+        long ep = Fixtures.endpoint(t, t.iccids().get(0), true);
+        String ren = subscribe(t, ep, renewing, List.of(map("id", "DATA", "balance", "3"))).expect("1171").json().path("Response")
+                .path("info").path("promotionalPlans").path("plan").get(0).path("uniqueId").asString();
+        subscribe(t, ep, once, List.of()).expect("1171");
+        String imsi = Fixtures.imsi(t.iccids().get(0));
+        clock.advance(Duration.ofMinutes(1));
+        ingest(List.of(data("v-" + ep, imsi, clock.instant().minusSeconds(10), 0, 3 * MB)));
+        assertEquals("DATA", profile(t, ep).path("basicInfo").path("barredServices").asString(), "the daily counter's bar");
+
+        // a day and a bit later: the renewing add-on is full again (5 MB, not the adjusted 3), the other one expired,
+        // and the counter's bar ended with its day
+        clock.advance(Duration.ofHours(25));
+        assertTrue(validityEnds.runOnce() >= 3);
+        assertEquals(0, validityEnds.runOnce(), "nothing is ended twice");
+        Tenant again = new Tenant(t.accountId(), t.username(), anon().login(t.username(), "secret"), t.iccids());
+        JsonNode plan = again.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep).expect("10255").json().path("Response")
+                .path("info").path("promotionalPlans").path("plan");
+        assertEquals(1, plan.size(), plan.toString());
+        assertEquals(ren, plan.get(0).path("uniqueId").asString());
+        assertEquals(Long.toString(5 * MB), plan.get(0).path("benefit").get(0).path("balance").asString());
+        again.api().get("/api/GetEndpointAddonDetails?endPointId=" + ep + "&addonId=" + once).expect("10257");
+        assertEquals("-", profile(again, ep).path("basicInfo").path("barredServices").asString());
+        List<String> details = new ArrayList<>();
+        again.api().get("/api/GetEndpointEvents?endPointId=" + ep + "&perPage=100").response().path("responseParam").path("events")
+                .forEach(e -> details.add(e.path("call").asString() + ":" + e.path("detail").asString()));
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("AddonRenewal:") && d.endsWith("renewed")), details.toString());
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("AddonExpiry:") && d.endsWith("expired")), details.toString());
+        assertTrue(details.contains("Rating:DATA unbarred: COUNTER_PERIOD_ENDED"), details.toString());
+    }
+
     Resp subscribe(Tenant t, long ep, String planId, List<Map<String, Object>> benefits) {
         return t.api().post("/api/SubscribeAddon", map("Request", map("requestParam",
                 map("endPointId", String.valueOf(ep), "planId", planId, "benefit", benefits))));
