@@ -61,6 +61,10 @@ public final class ServerProcess implements AutoCloseable {
         return new Api(port);
     }
 
+    public int port() {
+        return port;
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop; open transactions are rolled back by PostgreSQL. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
