@@ -123,6 +123,26 @@ public final class Benchmark {
 
             Stats bulk = median(i -> bulk4000());
             rows.add(row(label, "bulkProvisioning of 4000: submit → Success", bulk, "target ≤ 1000 ms"));
+
+            // usage: 90 days of history for 100 000 endpoints and 3 months of raw records, then ingestion and GetStatistics
+            fillUsage(ctx.getBean(DataSource.class));
+            Stats ingested = median(i -> ingest(i));
+            Stats copied = median(i -> copy(ctx.getBean(DataSource.class), i));
+            rows.add(row(label, "usage ingestion, batches of 10 000 (2 senders)", ingested,
+                    String.format(Locale.ROOT, "records/s; %.0f%% of the database's COPY alone; target ≥ 20 000/s",
+                            100 * ingested.throughput / copied.throughput)));
+            rows.add(row(label, "  the same rows by COPY into an unindexed table", copied, "records/s, the database alone"));
+            long withHistory = Math.min(USAGE_HISTORY_ENDPOINTS, endpointIds.size());
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            Run statistics = i -> WRK
+                    ? wrk(luaGet("\"/api/GetStatistics?from_date=" + from + "&to_date=" + today + "&endPointId=\" .. math.random("
+                            + lo + ", " + endpointIds.get((int) withHistory - 1) + ")"))
+                    : load("GET", k -> "/api/GetStatistics?from_date=" + from + "&to_date=" + today + "&endPointId="
+                            + endpointIds.get(ThreadLocalRandom.current().nextInt((int) withHistory)), null);
+            statistics.run(-1);
+            Stats stats = median(statistics);
+            rows.add(row(label, "GetStatistics over 31 days", stats, clients + " clients; target ≥ 2000/s, p99 ≤ 20 ms"));
             return rows;
         } finally {
             deleteTree(dir);
@@ -204,6 +224,140 @@ public final class Benchmark {
     String planId;
     String apnGroupId;
     long roamingProfileId;
+
+    // --- usage
+
+    static final int USAGE_HISTORY_ENDPOINTS = 100_000;
+    static final int USAGE_BATCH = 10_000;
+    static final int USAGE_BATCHES_PER_RUN = 20;
+    final AtomicLong nextRecord = new AtomicLong();
+    final List<String> lastRun = new ArrayList<>();
+
+    /**
+     * Not timed: 90 days of daily aggregates (DATA every day, SMS_MO every third day) for the first
+     * 100 000 endpoints, and three earlier months of raw records (1 000 000 a month) in their
+     * partitions, so that ingestion and GetStatistics are measured with months of history behind them.
+     */
+    void fillUsage(DataSource ds) throws Exception {
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            long last = endpointIds.get(Math.min(USAGE_HISTORY_ENDPOINTS, endpointIds.size()) - 1);
+            st.execute("""
+                    INSERT INTO usage_daily (account_id, endpoint_id, day, service, uplink, downlink, count, cost)
+                    SELECT %d, e.id, d::date, s.service, CASE WHEN s.service = 'DATA' THEN 1000000 + e.id %% 1000 * 1000 ELSE 0 END,
+                           CASE WHEN s.service = 'DATA' THEN 5000000 ELSE 0 END, CASE WHEN s.service = 'DATA' THEN 0 ELSE 2 END, 0.05
+                    FROM endpoint e CROSS JOIN generate_series(current_date - 89, current_date, interval '1 day') d
+                    CROSS JOIN (VALUES ('DATA'), ('SMS_MO')) s(service)
+                    WHERE e.account_id = %d AND e.id <= %d AND (s.service = 'DATA' OR extract(day FROM d)::int %% 3 = 0)
+                    ON CONFLICT DO NOTHING""".formatted(account, account, last));
+            java.time.LocalDate month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+            for (int m = 3; m >= 1; m--) {
+                java.time.LocalDate first = month.minusMonths(m);
+                String part = "usage_record_p" + first.getYear() + String.format("%02d", first.getMonthValue());
+                st.execute("CREATE TABLE IF NOT EXISTS " + part + " PARTITION OF usage_record FOR VALUES FROM ('" + first + "') TO ('"
+                        + first.plusMonths(1) + "')");
+                st.execute("""
+                        INSERT INTO %s (account_id, record_id, day, endpoint_id, imsi, service, started_at, duration_s, uplink, downlink,
+                                        count, mcc_mnc, zone, free_units, cost, ingested_at)
+                        SELECT %d, 'hist-' || g, DATE '%s' + (g %% 28), %d + g %% %d, '206287000000001', 'DATA',
+                               TIMESTAMPTZ '%s' + (g %% 28) * interval '1 day', 60, 1000, 2000, 0, '20601', NULL, 0, 0.001, now()
+                        FROM generate_series(1, 1000000) g""".formatted(part, account, first, endpointIds.get(0),
+                        Math.min(USAGE_HISTORY_ENDPOINTS, endpointIds.size()), first + " 00:00:00+00"));
+            }
+            st.execute("ANALYZE usage_daily");
+            st.execute("ANALYZE usage_record");
+        }
+        System.out.printf("   usage history filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One batch of new records as CSV: random endpoints of all, within the last day. */
+    String usageBatch() {
+        StringBuilder b = new StringBuilder(USAGE_BATCH * 90).append("recordId,type,imsi,startTime,duration,uplinkBytes,downlinkBytes,visitedMccMnc\n");
+        java.time.Instant now = java.time.Instant.now();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int i = 0; i < USAGE_BATCH; i++) {
+            int k = r.nextInt(endpointIds.size());
+            b.append("bench-").append(nextRecord.incrementAndGet()).append(",DATA,").append(206287000000000L + k + 1).append(',')
+                    .append(now.minusSeconds(r.nextInt(86_400))).append(",60,").append(r.nextInt(1_000_000)).append(',')
+                    .append(r.nextInt(5_000_000)).append(",20601\n");
+        }
+        return b.toString();
+    }
+
+    /** {@link #USAGE_BATCHES_PER_RUN} batches of 10 000 new records by 2 senders: records/s, and each batch's latency. */
+    Stats ingest(int run) throws Exception {
+        List<String> batches = new ArrayList<>();
+        for (int i = 0; i < USAGE_BATCHES_PER_RUN; i++) batches.add(usageBatch());
+        synchronized (lastRun) {
+            lastRun.clear();
+            lastRun.addAll(batches);
+        }
+        String saved = token;
+        token = login("admin");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            long t0 = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                fs.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < batches.size()) {
+                        long s = System.nanoTime();
+                        Reply r = send("POST", "/admin/usage", batches.get(i), "text/csv");
+                        latencies.add(System.nanoTime() - s);
+                        if (r.statusCode() != 200 || !r.body().contains("\"accepted\":" + USAGE_BATCH + ",")) {
+                            errors.incrementAndGet();
+                            System.out.println("   ingestion: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) f.get();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            Stats lat = stats(latencies, secs, errors.get());
+            return new Stats((double) USAGE_BATCH * USAGE_BATCHES_PER_RUN / secs, lat.p50, lat.p99, errors.get());
+        } finally {
+            pool.shutdownNow();
+            token = saved;
+        }
+    }
+
+    /** The last ingestion run's rows, by COPY into an unindexed table of usage_record's columns: the database alone. */
+    Stats copy(DataSource ds, int run) throws Exception {
+        List<String> batches;
+        synchronized (lastRun) {
+            batches = new ArrayList<>(lastRun);
+        }
+        StringBuilder rows = new StringBuilder();
+        java.time.Instant now = java.time.Instant.now();
+        for (String batch : batches) {
+            String[] lines = batch.split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].split(",");
+                rows.append(account).append(',').append(f[0]).append(",2026-11-27,").append(endpointIds.get(0)).append(',').append(f[2])
+                        .append(",DATA,").append(f[3]).append(',').append(f[4]).append(',').append(f[5]).append(',').append(f[6])
+                        .append(",0,20601,,,,0,0.00100,").append(now).append('\n');
+            }
+        }
+        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("DROP TABLE IF EXISTS bench_copy");
+            st.execute("CREATE TABLE bench_copy (LIKE usage_record INCLUDING DEFAULTS)");
+            long t0 = System.nanoTime();
+            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class))
+                    .copyIn("COPY bench_copy FROM STDIN WITH (FORMAT csv)", new java.io.ByteArrayInputStream(data));
+            double secs = (System.nanoTime() - t0) / 1e9;
+            st.execute("DROP TABLE bench_copy");
+            long n = (long) USAGE_BATCH * batches.size();
+            return new Stats(n / secs, secs * 1000, secs * 1000, 0);
+        }
+    }
 
     String freeIccid() {
         return Long.toString(8932048000000000000L + nextFreeSim.getAndIncrement());
@@ -434,12 +588,16 @@ public final class Benchmark {
      * the shared CPUs as little as possible. PATCH is not supported by it and not measured.
      */
     Reply send(String method, String path, String body) {
+        return send(method, path, body, "application/json");
+    }
+
+    Reply send(String method, String path, String body, String contentType) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             c.setRequestMethod(method);
             c.setConnectTimeout(10_000);
             c.setReadTimeout(60_000);
-            c.setRequestProperty("Content-Type", "application/json");
+            c.setRequestProperty("Content-Type", contentType);
             if (token != null) c.setRequestProperty("X-Authorization", "Bearer " + token);
             if (body != null) {
                 c.setDoOutput(true);
