@@ -56,15 +56,15 @@ ALTER TABLE endpoint_addon ADD COLUMN expired_at TIMESTAMPTZ;
 CREATE INDEX endpoint_addon_due_idx ON endpoint_addon (expires_at) WHERE removed_at IS NULL AND expired_at IS NULL;
 
 -- 4. The main account of an endpoint. Prepaid: balance in the account's currency (the wire shows
---    cents), never below zero; what a record's cost could not take is its shortfall. Postpaid:
---    spent accumulates. Every writer of an endpoint's balances, benefits or counters holds this
+--    cents), never below zero; what a record's cost could not take is its shortfall. Postpaid: the
+--    cost accumulates in the daily aggregates (a billing month is the sum of its days), so a
+--    postpaid record does not write its wallet. Every writer of an endpoint's balances, benefits or counters holds this
 --    row (SELECT … FOR UPDATE), so ratings of one endpoint never interleave.
 CREATE TABLE endpoint_wallet (
     account_id          BIGINT NOT NULL,
     endpoint_id         BIGINT NOT NULL,
     balance             NUMERIC(20, 5) NOT NULL DEFAULT 0,
     initial             NUMERIC(20, 5) NOT NULL DEFAULT 0,
-    spent               NUMERIC(20, 5) NOT NULL DEFAULT 0,
     shortfall           NUMERIC(20, 5) NOT NULL DEFAULT 0,
     balance_barred      BOOLEAN NOT NULL DEFAULT FALSE,
     counter_bar_id      TEXT,

@@ -17,10 +17,9 @@ public record Balances(MainAccount main, List<Units> units, List<CounterState> c
 
     /**
      * {@code balance}: null = unlimited (postpaid); {@code actual} what a prepaid one was
-     * credited; {@code spent} a postpaid one's cost this billing month; {@code expiry}: the next
-     * billing date (postpaid), null for none.
+     * credited; {@code expiry}: the next billing date (postpaid), null for none.
      */
-    public record MainAccount(boolean postpaid, BigDecimal balance, BigDecimal actual, BigDecimal spent, Instant start, Instant expiry) {}
+    public record MainAccount(boolean postpaid, BigDecimal balance, BigDecimal actual, Instant start, Instant expiry) {}
 
     public enum Unit { BYTES, COUNT }
 

@@ -46,7 +46,6 @@ final class Ledger {
     final long accountId;
     final long endpointId;
     BigDecimal balance;
-    BigDecimal spent;
     BigDecimal shortfall;
     boolean balanceBarred;
     String counterBarId;
@@ -55,16 +54,28 @@ final class Ledger {
     final Map<CounterKey, CounterRow> counters = new LinkedHashMap<>();
     final Map<ThresholdKey, Long> thresholdsMb = new LinkedHashMap<>();
 
-    Ledger(long accountId, long endpointId, BigDecimal balance, BigDecimal spent, BigDecimal shortfall, boolean balanceBarred,
+    /** The wallet as loaded: {@link #changed} compares with it, so an unchanged wallet is not written. */
+    private final Object[] loaded;
+
+    Ledger(long accountId, long endpointId, BigDecimal balance, BigDecimal shortfall, boolean balanceBarred,
            String counterBarId, Instant counterBarUntil) {
         this.accountId = accountId;
         this.endpointId = endpointId;
         this.balance = balance;
-        this.spent = spent;
         this.shortfall = shortfall;
         this.balanceBarred = balanceBarred;
         this.counterBarId = counterBarId;
         this.counterBarUntil = counterBarUntil;
+        this.loaded = state();
+    }
+
+    private Object[] state() {
+        return new Object[] {balance, shortfall, balanceBarred, counterBarId, counterBarUntil};
+    }
+
+    /** Whether the wallet's own columns changed since it was loaded. */
+    boolean changed() {
+        return !java.util.Arrays.equals(loaded, state());
     }
 
     boolean counterBarredAt(Instant now) {

@@ -17,7 +17,8 @@ import java.util.List;
  * caller loads the {@link Ledger} and writes it back). Free units first, the add-on that ends
  * first first and the base plan's last; the rest costs the plan's price of the service in the
  * visited network's roaming zone, taken from a prepaid main account (never below zero: what it
- * cannot take is the shortfall) or added to a postpaid one's spending. Counters count every
+ * cannot take is the shortfall); a postpaid one's cost is its records' (summed by the daily
+ * aggregates). Counters count every
  * record; a period's crossing of the threshold applies the counter's action once.
  */
 final class Rater {
@@ -78,9 +79,8 @@ final class Rater {
                 l.balanceBarred = true;
                 events.add(new EndpointEvent.DataBarred(status, iccid, "BALANCE_EXHAUSTED"));
             }
-        } else {
-            l.spent = l.spent.add(cost);
         }
+        // postpaid: the cost accumulates in the daily aggregates, with the record
 
         // 3. counters of the base plan and of the add-ons holding at t
         if (plan != null) count(l, plan, 0, Periods.month(t, zone), r, amount);

@@ -153,32 +153,57 @@ public class UsageIngestion {
         for (LocalDate month : routed.stream().map(r -> r.day().withDayOfMonth(1)).collect(Collectors.toSet())) {
             if (partitions.add(month)) tx.executeWithoutResult(s -> repo.ensurePartition(month));
         }
-        long[] counts = tx.execute(s -> {
-            long accepted = 0, duplicates = 0;
-            Map<Long, List<Routed>> byAccount = new TreeMap<>(routed.stream().collect(Collectors.groupingBy(r -> r.target().accountId())));
-            for (Map.Entry<Long, List<Routed>> e : byAccount.entrySet()) {
-                long[] n = account(actor, e.getKey(), zones.get(e.getKey()), e.getValue(), now);
-                accepted += n[0];
-                duplicates += n[1];
-            }
-            return new long[] {accepted, duplicates};
-        });
+        // Two passes, a transaction each: the first takes the endpoints no other ingestion holds
+        // (SKIP LOCKED) and never waits; the second takes the rest, waiting for them in endpoint
+        // order (so two ingestions sharing some endpoints overlap instead of queueing whole batches).
+        long[] counts = new long[2];
+        List<Routed> left = routed;
+        for (boolean skipLocked : new boolean[] {true, false}) {
+            if (left.isEmpty()) break;
+            List<Routed> pass = left;
+            List<Routed> skipped = new ArrayList<>();
+            long[] n = tx.execute(s -> {
+                long accepted = 0, duplicates = 0;
+                Map<Long, List<Routed>> byAccount = new TreeMap<>(pass.stream().collect(Collectors.groupingBy(r -> r.target().accountId())));
+                for (Map.Entry<Long, List<Routed>> e : byAccount.entrySet()) {
+                    long[] done = account(actor, e.getKey(), zones.get(e.getKey()), e.getValue(), now, skipLocked, skipped);
+                    accepted += done[0];
+                    duplicates += done[1];
+                }
+                return new long[] {accepted, duplicates};
+            });
+            counts[0] += n[0];
+            counts[1] += n[1];
+            left = skipped;
+        }
         List<Refusal> listed = refusals.size() > LISTED_REFUSALS ? refusals.subList(0, LISTED_REFUSALS) : refusals;
         return new Result(batch.size(), counts[0], counts[1], refusals.size(), List.copyOf(listed));
     }
 
-    /** One account's records of a batch, in the batch's transaction; answers {accepted, duplicates}. */
-    private long[] account(Actor actor, long account, ZoneId zone, List<Routed> records, Instant now) {
+    /**
+     * One account's records of a batch, in the pass's transaction; answers {accepted,
+     * duplicates}. With {@code skipLocked}, the records of endpoints another transaction holds are
+     * left to {@code skipped}.
+     */
+    private long[] account(Actor actor, long account, ZoneId zone, List<Routed> all, Instant now, boolean skipLocked,
+                           List<Routed> skipped) {
         CatalogService.View cat = catalog.view(account);
         Map<Long, UsageRepository.Target> endpoints = new TreeMap<>();
-        records.forEach(r -> endpoints.putIfAbsent(r.target().endpointId(), r.target()));
+        all.forEach(r -> endpoints.putIfAbsent(r.target().endpointId(), r.target()));
 
         // the wallets, created with their initial credit, then locked in endpoint order
         List<Long> ids = new ArrayList<>(endpoints.keySet());
         List<BigDecimal> initials = ids.stream().map(id -> initialBalance(cat, endpoints.get(id))).toList();
         repo.createWallets(account, ids, initials);
         Map<Long, Ledger> ledgers = new LinkedHashMap<>();
-        for (Ledger l : repo.lockWallets(account, ids)) ledgers.put(l.endpointId, l);
+        for (Ledger l : repo.lockWallets(account, ids, skipLocked)) ledgers.put(l.endpointId, l);
+        List<Routed> records = new ArrayList<>(all.size());
+        for (Routed r : all) {
+            if (ledgers.containsKey(r.target().endpointId())) records.add(r);
+            else skipped.add(r);
+        }
+        if (records.isEmpty()) return new long[] {0, 0};
+        endpoints.keySet().retainAll(ledgers.keySet());
 
         // what is new: not stored yet, nor earlier in this batch
         Set<String> seen = new HashSet<>(repo.existing(account, records.stream().map(r -> r.record().recordId()).toList(),

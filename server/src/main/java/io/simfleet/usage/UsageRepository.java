@@ -75,11 +75,15 @@ class UsageRepository {
                  + " PARTITION OF usage_record FOR VALUES FROM ('" + first + "') TO ('" + first.plusMonths(1) + "')").update();
     }
 
-    /** Creates the wallets that do not exist yet, with their initial balance. */
+    /**
+     * Creates the wallets that do not exist yet, with their initial balance. Those that exist are
+     * left out before the insert, so it never waits on a wallet another transaction holds.
+     */
     void createWallets(long account, List<Long> endpoints, List<BigDecimal> initials) {
         jdbc.sql("""
                         INSERT INTO endpoint_wallet (account_id, endpoint_id, balance, initial)
                         SELECT :a, t.e, t.b, t.b FROM unnest(:e, :b) AS t(e, b)
+                        WHERE NOT EXISTS (SELECT 1 FROM endpoint_wallet w WHERE w.account_id = :a AND w.endpoint_id = t.e)
                         ON CONFLICT DO NOTHING""")
                 .param("a", account).param("e", endpoints.toArray(new Long[0])).param("b", initials.toArray(new BigDecimal[0]))
                 .update();
@@ -87,9 +91,14 @@ class UsageRepository {
 
     /** Locks the endpoints' wallets, in endpoint order (so two writers never wait for each other in a circle). */
     List<Ledger> lockWallets(long account, Collection<Long> endpoints) {
+        return lockWallets(account, endpoints, false);
+    }
+
+    /** As above; with {@code skipLocked} only those no other transaction holds, without waiting. */
+    List<Ledger> lockWallets(long account, Collection<Long> endpoints, boolean skipLocked) {
         return jdbc.sql("""
                         SELECT * FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = ANY(:e)
-                        ORDER BY endpoint_id FOR UPDATE""")
+                        ORDER BY endpoint_id FOR UPDATE""" + (skipLocked ? " SKIP LOCKED" : ""))
                 .param("a", account).param("e", endpoints.toArray(new Long[0]))
                 .query(UsageRepository::ledger).list();
     }
@@ -103,7 +112,7 @@ class UsageRepository {
     private static Ledger ledger(ResultSet rs, int n) throws SQLException {
         Timestamp until = rs.getTimestamp("counter_bar_until");
         return new Ledger(rs.getLong("account_id"), rs.getLong("endpoint_id"), rs.getBigDecimal("balance"),
-                rs.getBigDecimal("spent"), rs.getBigDecimal("shortfall"), rs.getBoolean("balance_barred"),
+                rs.getBigDecimal("shortfall"), rs.getBoolean("balance_barred"),
                 rs.getString("counter_bar_id"), until == null ? null : until.toInstant());
     }
 
@@ -152,23 +161,31 @@ class UsageRepository {
                 .param("a", account).param("e", endpoint).param("x", amount).update();
     }
 
-    /** Writes the ledgers back: their wallets, and the free-unit and counter rows that changed. */
+    /** Writes the ledgers back: the wallets, free-unit and counter rows that changed. */
     void save(long account, Collection<Ledger> ledgers) {
         List<Ledger> ls = new ArrayList<>(ledgers);
+        List<Ledger> wallets = ls.stream().filter(Ledger::changed).toList();
+        if (!wallets.isEmpty()) saveWallets(account, wallets);
+        saveRows(account, ls);
+    }
+
+    private void saveWallets(long account, List<Ledger> ls) {
         jdbc.sql("""
-                        UPDATE endpoint_wallet w SET balance = t.b, spent = t.s, shortfall = t.sf, balance_barred = t.bb,
+                        UPDATE endpoint_wallet w SET balance = t.b, shortfall = t.sf, balance_barred = t.bb,
                                counter_bar_id = t.cid, counter_bar_until = t.cu
-                        FROM unnest(:e, :b, :s, :sf, :bb, :cid, :cu) AS t(e, b, s, sf, bb, cid, cu)
+                        FROM unnest(:e, :b, :sf, :bb, :cid, :cu) AS t(e, b, sf, bb, cid, cu)
                         WHERE w.account_id = :a AND w.endpoint_id = t.e""")
                 .param("a", account)
                 .param("e", ls.stream().map(l -> l.endpointId).toArray(Long[]::new))
                 .param("b", ls.stream().map(l -> l.balance).toArray(BigDecimal[]::new))
-                .param("s", ls.stream().map(l -> l.spent).toArray(BigDecimal[]::new))
                 .param("sf", ls.stream().map(l -> l.shortfall).toArray(BigDecimal[]::new))
                 .param("bb", ls.stream().map(l -> l.balanceBarred).toArray(Boolean[]::new))
                 .param("cid", ls.stream().map(l -> l.counterBarId).toArray(String[]::new))
                 .param("cu", ls.stream().map(l -> l.counterBarUntil == null ? null : Timestamp.from(l.counterBarUntil)).toArray(Timestamp[]::new))
                 .update();
+    }
+
+    private void saveRows(long account, List<Ledger> ls) {
         List<Object[]> benefits = new ArrayList<>();
         List<Object[]> counters = new ArrayList<>();
         for (Ledger l : ls) {

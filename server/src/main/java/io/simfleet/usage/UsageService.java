@@ -69,7 +69,7 @@ public class UsageService implements BalanceSource {
         Optional<Ledger> wallet = repo.wallet(e.accountId(), e.id());
         Ledger l = wallet.orElseGet(() -> new Ledger(e.accountId(), e.id(),
                 e.subscriberType() == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, false, null, null));
+                BigDecimal.ZERO, false, null, null));
         List<Holdings.Subscription> subs = subscriptions(cat, e.accountId(), e.id(), now);
         int longest = subs.stream().mapToInt(s -> s.plan().validityDays()).max().orElse(0);
         if (wallet.isPresent()) repo.loadState(e.accountId(), Map.of(e.id(), l), now.minus(Duration.ofDays(longest + 32L)));
@@ -79,7 +79,7 @@ public class UsageService implements BalanceSource {
         Periods.Period month = Periods.month(now, zone);
         BigDecimal initial = wallet.isPresent() ? repo.initial(e.accountId(), e.id()) : l.balance;
         Balances.MainAccount main = new Balances.MainAccount(postpaid, postpaid ? null : l.balance, postpaid ? null : initial,
-                l.spent, e.planEffectiveAt(), postpaid ? month.end() : null);
+                e.planEffectiveAt(), postpaid ? month.end() : null);
 
         List<Balances.Units> units = new ArrayList<>();
         List<Balances.CounterState> counters = new ArrayList<>();
