@@ -178,9 +178,7 @@ public final class SimfleetClient implements AutoCloseable {
             JsonNode refresh = root.get("RefreshToken");
             return new Tokens(root.get("AccessToken").asString(), refresh != null && refresh.isString() ? refresh.asString() : null);
         }
-        SftException e = failure(req.operation(), a, root);
-        if (e instanceof AuthException || a.status() == 401 || a.status() == 403) throw e;
-        throw e;
+        throw failure(req.operation(), a, root);
     }
 
     /** The access token to send, logging in or refreshing first when needed. */
