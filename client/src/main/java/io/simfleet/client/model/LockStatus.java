@@ -1,0 +1,4 @@
+package io.simfleet.client.model;
+
+/** {@code imeiLockStatus}. */
+public enum LockStatus { LOCK, UNLOCK }
