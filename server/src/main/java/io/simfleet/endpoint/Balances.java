@@ -13,7 +13,15 @@ import java.util.List;
  * exhausted, or a counter's BAR_DATA action). Kept by the usage feature ({@link BalanceSource}),
  * so every front end shows the same figures.
  */
-public record Balances(MainAccount main, List<Units> units, List<CounterState> counters, boolean dataBarred) {
+public record Balances(MainAccount main, List<Units> units, List<CounterState> counters, boolean dataBarred,
+                       List<DynamicUnits> dynamic) {
+
+    /**
+     * A non-pooled dynamic benefit's free data in its current period ({@code end} null: it does
+     * not renew): {@code valueMb} given, {@code balance} left in bytes.
+     */
+    public record DynamicUnits(long id, String name, boolean autoRenewal, int priority, long valueMb, long balance, Instant start,
+                               Instant end) {}
 
     /**
      * {@code balance}: null = unlimited (postpaid); {@code actual} what a prepaid one was

@@ -60,7 +60,8 @@ class EndpointWire {
     Map<String, Object> profile(Profile p) {
         return obj(
                 "basicInfo", basicInfo(p),
-                "benefitInfo", obj("benefit", benefits(p.balances())),
+                "benefitInfo", obj("benefit", benefits(p.balances()), "dynamicBenefitsDetails",
+                        p.balances().dynamic().isEmpty() ? null : p.balances().dynamic().stream().map(EndpointWire::dynamic).toList()),
                 "PromotionalPlans", p.addons().isEmpty() ? null : obj("plan", promotionalPlans(p)),
                 "counter", p.balances().counters().isEmpty() ? null : p.balances().counters().stream().map(UsageWire::counter).toList(),
                 "valueAddedFeatureIds", p.valueAddedFeatureIds().isEmpty() ? null : p.valueAddedFeatureIds(),
@@ -146,6 +147,15 @@ class EndpointWire {
                 "testRoamingProfileId", inTest ? p.testRoamingProfile().id() : null,
                 "blacklistedNetworks", "No",
                 "barredServices", barred(e, p.balances()));
+    }
+
+    /** {@code dynamicBenefitsDetails}: a non-pooled dynamic benefit (category 2), its DATA benefit (1) with the balance in bytes. */
+    private static Map<String, Object> dynamic(Balances.DynamicUnits d) {
+        return obj("name", d.name(), "category", "2", "dynamicBenefitsId", Long.toString(d.id()),
+                "autoRenewal", Boolean.toString(d.autoRenewal()), "activationTime", Sft.format(d.start()),
+                "expiryTime", d.end() == null ? "-" : Sft.format(d.end()), "priority", Integer.toString(d.priority()),
+                "benefitList", List.of(obj("benefitId", Long.toString(d.id()), "benefit", "1", "value", Long.toString(d.valueMb()),
+                        "priority", Integer.toString(d.priority()), "balance", Long.toString(d.balance()))));
     }
 
     /** The services barred by Modify, and DATA while rating bars it (balance exhausted, a counter's BAR_DATA). */

@@ -11,7 +11,23 @@ import java.util.Map;
  * (oldest first) and its add-on subscriptions, ended ones included (late records are rated
  * against what held at their time).
  */
-record Holdings(long accountId, long endpointId, int subscriberType, List<PlanFrom> plans, List<Subscription> addons) {
+record Holdings(long accountId, long endpointId, int subscriberType, List<PlanFrom> plans, List<Subscription> addons,
+                Dynamic dynamic) {
+
+    Holdings(long accountId, long endpointId, int subscriberType, List<PlanFrom> plans, List<Subscription> addons) {
+        this(accountId, endpointId, subscriberType, plans, addons, null);
+    }
+
+    /**
+     * The endpoint's dynamic benefit: {@code dataMb} of free data per calendar month (one period
+     * from the epoch when it does not renew), shared by the account's endpoints when pooled, on
+     * the networks of its roaming profiles ({@code coverage}: MCC-MNCs).
+     */
+    record Dynamic(long id, boolean pooled, boolean renews, long dataMb, java.util.Set<String> coverage) {
+        boolean covers(String mccMnc) {
+            return mccMnc == null || coverage.contains(mccMnc);
+        }
+    }
 
     record PlanFrom(Instant from, Plan plan) {}
 

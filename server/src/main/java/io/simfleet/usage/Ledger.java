@@ -17,6 +17,9 @@ final class Ledger {
 
     record ThresholdKey(long uniqueId, String counterId) {}
 
+    /** A pooled dynamic benefit's period: shared by the ledgers of one account in a batch. */
+    record PoolKey(long benefitId, Instant periodStart) {}
+
     static final class BenefitRow {
         final long actual;
         long used;

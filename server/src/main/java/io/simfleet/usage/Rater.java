@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Rates usage records against what the endpoint held at each record's time (no database: the
- * caller loads the {@link Ledger} and writes it back). Free units first, the add-on that ends
- * first first and the base plan's last; the rest costs the plan's price of the service in the
+ * caller loads the {@link Ledger} and writes it back). Free units first: the add-on that ends
+ * first first, then the dynamic benefit's (its own, or the account's pool), the base plan's last; the rest costs the plan's price of the service in the
  * visited network's roaming zone, taken from a prepaid main account (never below zero: what it
  * cannot take is the shortfall); a postpaid one's cost is its records' (summed by the daily
  * aggregates). Counters count every
@@ -34,11 +34,24 @@ final class Rater {
     private final String iccid;
     final List<EndpointEvent> events = new ArrayList<>();
 
+    /** The pooled benefits' periods of the account, locked by the caller (empty: none). */
+    private final java.util.Map<Ledger.PoolKey, Ledger.BenefitRow> pools;
+
     Rater(ZoneId zone, Instant now, EndpointStatus status, String iccid) {
+        this(zone, now, status, iccid, new java.util.HashMap<>());
+    }
+
+    Rater(ZoneId zone, Instant now, EndpointStatus status, String iccid, java.util.Map<Ledger.PoolKey, Ledger.BenefitRow> pools) {
         this.zone = zone;
         this.now = now;
         this.status = status;
         this.iccid = iccid;
+        this.pools = pools;
+    }
+
+    /** The period of a dynamic benefit holding {@code t}: the calendar month, or all time when it does not renew. */
+    static Instant dynamicPeriod(Holdings.Dynamic d, Instant t, ZoneId zone) {
+        return d.renews() ? Periods.month(t, zone).start() : Instant.EPOCH;
     }
 
     Rated rate(Holdings h, Ledger l, UsageRecord r, String roamingZone) {
@@ -47,7 +60,7 @@ final class Rater {
         String type = r.service().benefit();
         long amount = r.amount();
 
-        // 1. free units: add-ons holding at t, then the base plan's of the billing month
+        // 1. free units: add-ons holding at t, the dynamic benefit's, then the base plan's of the billing month
         long need = amount, free = 0;
         for (Holdings.Subscription s : h.addonsAt(t)) {
             if (need == 0) break;
@@ -55,6 +68,23 @@ final class Rater {
             long actual = firstPeriod(s, p) && s.adjusted() != null && s.adjusted().containsKey(type)
                     ? s.adjusted().get(type) : units(s.plan(), type);
             long taken = take(l, new Ledger.BenefitKey(s.uniqueId(), type, p.start()), actual, need);
+            need -= taken;
+            free += taken;
+        }
+        Holdings.Dynamic d = h.dynamic();
+        if (need > 0 && d != null && r.service() == UsageRecord.Service.DATA && d.dataMb() > 0 && d.covers(r.visitedMccMnc())) {
+            Instant period = dynamicPeriod(d, t, zone);
+            long taken;
+            if (d.pooled()) {
+                Ledger.BenefitRow pool = pools.computeIfAbsent(new Ledger.PoolKey(d.id(), period), k -> new Ledger.BenefitRow(d.dataMb() * MB, 0));
+                taken = Math.min(Math.max(pool.left(), 0), need);
+                if (taken > 0) {
+                    pool.used += taken;
+                    pool.dirty = true;
+                }
+            } else {
+                taken = take(l, new Ledger.BenefitKey(-d.id(), type, period), d.dataMb() * MB, need);
+            }
             need -= taken;
             free += taken;
         }

@@ -162,16 +162,25 @@ public class UsageIngestion {
             if (left.isEmpty()) break;
             List<Routed> pass = left;
             List<Routed> skipped = new ArrayList<>();
-            long[] n = tx.execute(s -> {
-                long accepted = 0, duplicates = 0;
-                Map<Long, List<Routed>> byAccount = new TreeMap<>(pass.stream().collect(Collectors.groupingBy(r -> r.target().accountId())));
-                for (Map.Entry<Long, List<Routed>> e : byAccount.entrySet()) {
-                    long[] done = account(actor, e.getKey(), zones.get(e.getKey()), e.getValue(), now, skipLocked, skipped);
-                    accepted += done[0];
-                    duplicates += done[1];
+            long[] n = null;
+            for (int attempt = 1; n == null; attempt++) {
+                skipped.clear();
+                try {
+                    n = tx.execute(s -> {
+                        long accepted = 0, duplicates = 0;
+                        Map<Long, List<Routed>> byAccount = new TreeMap<>(pass.stream().collect(Collectors.groupingBy(r -> r.target().accountId())));
+                        for (Map.Entry<Long, List<Routed>> e : byAccount.entrySet()) {
+                            long[] done = account(actor, e.getKey(), zones.get(e.getKey()), e.getValue(), now, skipLocked, skipped);
+                            accepted += done[0];
+                            duplicates += done[1];
+                        }
+                        return new long[] {accepted, duplicates};
+                    });
+                } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                    // a deadlock with another writer (a pool or wallet taken in the other order): the pass rolled back whole; again
+                    if (attempt == 3) throw e;
                 }
-                return new long[] {accepted, duplicates};
-            });
+            }
             counts[0] += n[0];
             counts[1] += n[1];
             left = skipped;
@@ -222,6 +231,17 @@ public class UsageIngestion {
         Instant earliest = fresh.stream().map(r -> r.record().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
         repo.loadState(account, ledgers, earliest.minus(Duration.ofDays(longestValidity + 32L)));
 
+        // the pooled dynamic benefits' periods the records can take from, locked after the wallets
+        Map<Ledger.PoolKey, Long> poolKeys = new java.util.TreeMap<>(Comparator.comparingLong(Ledger.PoolKey::benefitId)
+                .thenComparing(Ledger.PoolKey::periodStart));
+        for (Routed r : fresh) {
+            Holdings.Dynamic d = holdings.get(r.target().endpointId()).dynamic();
+            if (d != null && d.pooled() && r.record().service() == UsageRecord.Service.DATA) {
+                poolKeys.put(new Ledger.PoolKey(d.id(), Rater.dynamicPeriod(d, r.record().startedAt(), zone)), d.dataMb() * Rater.MB);
+            }
+        }
+        Map<Ledger.PoolKey, Ledger.BenefitRow> pools = repo.lockPools(account, poolKeys);
+
         // rate in time order
         fresh.sort(Comparator.comparing((Routed r) -> r.record().startedAt()).thenComparing(r -> r.record().recordId()));
         Map<Long, Rater> raters = new HashMap<>();
@@ -231,7 +251,7 @@ public class UsageIngestion {
         for (Routed r : fresh) {
             UsageRepository.Target t = r.target();
             long e = t.endpointId();
-            Rater rater = raters.computeIfAbsent(e, x -> new Rater(zone, now, EndpointStatus.valueOf(t.status()), t.iccid()));
+            Rater rater = raters.computeIfAbsent(e, x -> new Rater(zone, now, EndpointStatus.valueOf(t.status()), t.iccid(), pools));
             String roamingZone = r.record().visitedMccMnc() == null ? null
                     : zonesOf.computeIfAbsent(e, x -> roamingZones(cat, t)).get(r.record().visitedMccMnc());
             Rater.Rated x = rater.rate(holdings.get(e), ledgers.get(e), r.record(), roamingZone);
@@ -243,6 +263,7 @@ public class UsageIngestion {
                             a.downlink() + b.downlink(), a.count() + b.count(), a.cost().add(b.cost())));
         }
         repo.save(account, ledgers.values());
+        repo.savePools(account, pools);
         repo.insertRecords(account, rated, now);
         repo.addDaily(account, daily.values());
         List<EndpointJournal.Entry> events = new ArrayList<>();
@@ -278,9 +299,24 @@ public class UsageIngestion {
             List<Holdings.Subscription> subs = addons.stream().filter(a -> a.endpointId() == e.getKey() && plans.get(a.planId()) != null)
                     .map(a -> new Holdings.Subscription(a.uniqueId(), plans.get(a.planId()), a.start(), a.until(), bytes(a.adjusted())))
                     .toList();
-            out.put(e.getKey(), new Holdings(account, e.getKey(), e.getValue().subscriberType(), ps, subs));
+            out.put(e.getKey(), new Holdings(account, e.getKey(), e.getValue().subscriberType(), ps, subs,
+                    dynamic(cat, e.getValue().dynamicBenefitId())));
         }
         return out;
+    }
+
+    /** The endpoint's dynamic benefit for rating, with the MCC-MNCs of its coverage; null when none. */
+    static Holdings.Dynamic dynamic(CatalogService.View cat, Long id) {
+        if (id == null) return null;
+        io.simfleet.catalog.CatalogModel.DynamicBenefit b = cat.dynamicBenefit(id).orElse(null);
+        if (b == null) return null;
+        Set<String> coverage = new HashSet<>();
+        for (RoamingProfile p : cat.roamingProfiles(b.roamingProfileIds())) {
+            p.networks().forEach(n -> {
+                for (String code : n.mccMnc().split(",")) coverage.add(code.strip());
+            });
+        }
+        return new Holdings.Dynamic(b.id(), b.pooled(), b.autoRenewal(), b.dataMb(), Set.copyOf(coverage));
     }
 
     /** Adjusted balances are stored as given (DATA, NBIOT in MB; SMS a count); rating counts bytes. */

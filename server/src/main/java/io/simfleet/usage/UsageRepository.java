@@ -28,12 +28,12 @@ class UsageRepository {
 
     /** Where an IMSI's usage goes: the SIM's account, and the endpoint it is linked to (null: none). */
     record Target(String imsi, long accountId, Long endpointId, String iccid, String status, int subscriberType, String planId,
-                  List<Long> roamingProfileIds) {}
+                  List<Long> roamingProfileIds, Long dynamicBenefitId) {}
 
     List<Target> targets(Collection<String> imsis) {
         return jdbc.sql("""
                         SELECT i.value AS imsi, s.account_id, s.endpoint_id, s.iccid, e.status, e.subscriber_type, e.plan_id,
-                               e.roaming_profile_ids
+                               e.roaming_profile_ids, e.dynamic_benefit_id
                         FROM sim_identity i JOIN sim s ON s.account_id = i.account_id AND s.id = i.sim_id
                         LEFT JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
                         WHERE i.kind = 'imsi' AND i.value = ANY(:imsis)""")
@@ -42,7 +42,8 @@ class UsageRepository {
                         rs.getObject("endpoint_id") == null || rs.getString("status") == null ? null : rs.getLong("endpoint_id"),
                         rs.getString("iccid"), rs.getString("status"), rs.getInt("subscriber_type"), rs.getString("plan_id"),
                         rs.getArray("roaming_profile_ids") == null ? List.of()
-                                : List.of((Long[]) rs.getArray("roaming_profile_ids").getArray())))
+                                : List.of((Long[]) rs.getArray("roaming_profile_ids").getArray()),
+                        (Long) rs.getObject("dynamic_benefit_id")))
                 .list();
     }
 
@@ -50,13 +51,13 @@ class UsageRepository {
     java.util.Optional<Target> endpoint(long account, long id, boolean includingDeleted) {
         return jdbc.sql("""
                         SELECT s.master_imsi AS imsi, e.account_id, e.id AS endpoint_id, s.iccid, e.status, e.subscriber_type, e.plan_id,
-                               e.roaming_profile_ids
+                               e.roaming_profile_ids, e.dynamic_benefit_id
                         FROM endpoint e LEFT JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id
                         WHERE e.account_id = :a AND e.id = :id AND (CAST(:all AS boolean) OR e.deleted_at IS NULL)""")
                 .param("a", account).param("id", id).param("all", includingDeleted)
                 .query((rs, n) -> new Target(rs.getString("imsi"), rs.getLong("account_id"), rs.getLong("endpoint_id"),
                         rs.getString("iccid"), rs.getString("status"), rs.getInt("subscriber_type"), rs.getString("plan_id"),
-                        List.of((Long[]) rs.getArray("roaming_profile_ids").getArray())))
+                        List.of((Long[]) rs.getArray("roaming_profile_ids").getArray()), (Long) rs.getObject("dynamic_benefit_id")))
                 .optional();
     }
 
@@ -159,6 +160,50 @@ class UsageRepository {
     void addInitial(long account, long endpoint, BigDecimal amount) {
         jdbc.sql("UPDATE endpoint_wallet SET initial = initial + :x WHERE account_id = :a AND endpoint_id = :e")
                 .param("a", account).param("e", endpoint).param("x", amount).update();
+    }
+
+    /** Locks the pooled benefits' periods (created at {@code actual} if new), in key order; answers them by key. */
+    Map<Ledger.PoolKey, Ledger.BenefitRow> lockPools(long account, Map<Ledger.PoolKey, Long> actuals) {
+        List<Map.Entry<Ledger.PoolKey, Long>> keys = new ArrayList<>(actuals.entrySet());
+        Map<Ledger.PoolKey, Ledger.BenefitRow> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        jdbc.sql("""
+                        INSERT INTO benefit_pool_usage (account_id, benefit_id, period_start, actual, used)
+                        SELECT :a, t.b, t.p, t.x, 0 FROM unnest(:b, :p, :x) AS t(b, p, x) ON CONFLICT DO NOTHING""")
+                .param("a", account)
+                .param("b", keys.stream().map(k -> k.getKey().benefitId()).toArray(Long[]::new))
+                .param("p", keys.stream().map(k -> Timestamp.from(k.getKey().periodStart())).toArray(Timestamp[]::new))
+                .param("x", keys.stream().map(Map.Entry::getValue).toArray(Long[]::new)).update();
+        jdbc.sql("""
+                        SELECT u.* FROM benefit_pool_usage u JOIN unnest(:b, :p) AS t(b, p) ON u.benefit_id = t.b AND u.period_start = t.p
+                        WHERE u.account_id = :a ORDER BY u.benefit_id, u.period_start FOR UPDATE OF u""")
+                .param("a", account)
+                .param("b", keys.stream().map(k -> k.getKey().benefitId()).toArray(Long[]::new))
+                .param("p", keys.stream().map(k -> Timestamp.from(k.getKey().periodStart())).toArray(Timestamp[]::new))
+                .query(rs -> {
+                    out.put(new Ledger.PoolKey(rs.getLong("benefit_id"), rs.getTimestamp("period_start").toInstant()),
+                            new Ledger.BenefitRow(rs.getLong("actual"), rs.getLong("used")));
+                });
+        return out;
+    }
+
+    void savePools(long account, Map<Ledger.PoolKey, Ledger.BenefitRow> pools) {
+        List<Map.Entry<Ledger.PoolKey, Ledger.BenefitRow>> dirty = pools.entrySet().stream().filter(e -> e.getValue().dirty).toList();
+        if (dirty.isEmpty()) return;
+        jdbc.sql("""
+                        UPDATE benefit_pool_usage u SET used = t.used FROM unnest(:b, :p, :used) AS t(b, p, used)
+                        WHERE u.account_id = :a AND u.benefit_id = t.b AND u.period_start = t.p""")
+                .param("a", account)
+                .param("b", dirty.stream().map(e -> e.getKey().benefitId()).toArray(Long[]::new))
+                .param("p", dirty.stream().map(e -> Timestamp.from(e.getKey().periodStart())).toArray(Timestamp[]::new))
+                .param("used", dirty.stream().map(e -> e.getValue().used).toArray(Long[]::new)).update();
+    }
+
+    /** A pooled benefit's period, without a lock; empty when nothing was used from it yet. */
+    java.util.Optional<Ledger.BenefitRow> pool(long account, long benefitId, Instant periodStart) {
+        return jdbc.sql("SELECT * FROM benefit_pool_usage WHERE account_id = :a AND benefit_id = :b AND period_start = :p")
+                .param("a", account).param("b", benefitId).param("p", Timestamp.from(periodStart))
+                .query((rs, n) -> new Ledger.BenefitRow(rs.getLong("actual"), rs.getLong("used"))).optional();
     }
 
     /** Writes the ledgers back: the wallets, free-unit and counter rows that changed. */

@@ -104,7 +104,16 @@ public class UsageService implements BalanceSource {
             }
             counters(l, s.plan(), plan, s.uniqueId(), p, now, zone, counters);
         }
-        return new Balances(main, List.copyOf(units), List.copyOf(counters), l.dataBarredAt(now));
+        List<Balances.DynamicUnits> dynamic = new ArrayList<>();
+        Holdings.Dynamic d = UsageIngestion.dynamic(cat, e.dynamicBenefitId());
+        if (d != null && !d.pooled()) {
+            Instant start = Rater.dynamicPeriod(d, now, zone);
+            Ledger.BenefitRow row = l.benefits.get(new Ledger.BenefitKey(-d.id(), "DATA", start));
+            io.simfleet.catalog.CatalogModel.DynamicBenefit b = cat.dynamicBenefit(d.id()).orElseThrow();
+            dynamic.add(new Balances.DynamicUnits(d.id(), b.name(), d.renews(), b.priority(), d.dataMb(),
+                    row == null ? d.dataMb() * Rater.MB : row.left(), d.renews() ? start : e.createdAt(), d.renews() ? month.end() : null));
+        }
+        return new Balances(main, List.copyOf(units), List.copyOf(counters), l.dataBarredAt(now), List.copyOf(dynamic));
     }
 
     private static List<String> benefitTypes(Plan plan) {

@@ -424,6 +424,43 @@ class UsageTest extends ApiTestBase {
                 map("endPointId", String.valueOf(ep), "planId", planId, "benefit", benefits))));
     }
 
+    @Test
+    void dynamicBenefitsGiveFreeDataOwnOrPooledBeforeTheBasePlan() {
+        atTheEndOfAMonth();
+        Tenant t = fx.enterprise(3);
+        long rp = Long.parseLong(Fixtures.roamingProfile(t));
+        String plan = Fixtures.uniqueName("DYN");
+        fx.plan(t, plan, "tariff", map("prices", map("DATA", 1)));
+        long own = fx.admin().post("/admin/accounts/" + t.accountId() + "/dynamic-benefits", map("name", "Own 5MB", "pooled", false,
+                "roamingProfileIds", List.of(rp), "dataMb", 5, "autoRenewal", true)).json().path("id").asLong();
+        long pool = fx.admin().post("/admin/accounts/" + t.accountId() + "/dynamic-benefits", map("name", "Pool 4MB", "pooled", true,
+                "roamingProfileIds", List.of(rp), "dataMb", 4, "autoRenewal", true)).json().path("id").asLong();
+        long a = Fixtures.endpoint(t, t.iccids().get(0), true, "planId", plan, "benefits", Long.toString(own));
+        long b = Fixtures.endpoint(t, t.iccids().get(1), true, "planId", plan, "benefits", Long.toString(pool));
+        long c = Fixtures.endpoint(t, t.iccids().get(2), true, "planId", plan, "benefits", Long.toString(pool));
+        Instant at = first.plusDays(4).atTime(8, 0).toInstant(ZoneOffset.UTC);
+        // 20601 (Proximus) is in the DEFAULT roaming profile: covered
+        ingest(List.of(data("dA1-" + a, Fixtures.imsi(t.iccids().get(0)), at, 0, 3 * MB),
+                data("dA2-" + a, Fixtures.imsi(t.iccids().get(0)), at.plusSeconds(60), 0, 3 * MB),
+                data("dB-" + b, Fixtures.imsi(t.iccids().get(1)), at.plusSeconds(120), 0, 3 * MB),
+                data("dC-" + c, Fixtures.imsi(t.iccids().get(2)), at.plusSeconds(180), 0, 3 * MB)));
+        assertEquals("1.000", cost(t, a), "5 of 6 MB free from its own benefit");
+        assertEquals("0.000", cost(t, b), "3 MB from the pool");
+        assertEquals("2.000", cost(t, c), "the pool's last MB, then 2 MB at 1.000");
+        JsonNode details = profile(t, a).path("benefitInfo").path("dynamicBenefitsDetails").get(0);
+        assertEquals(Long.toString(own), details.path("dynamicBenefitsId").asString());
+        assertEquals("2", details.path("category").asString());
+        assertEquals("5", details.path("benefitList").get(0).path("value").asString());
+        assertEquals("0", details.path("benefitList").get(0).path("balance").asString());
+        assertEquals(4 * MB, (long) jdbc.sql("SELECT used FROM benefit_pool_usage WHERE account_id = :a AND benefit_id = :b")
+                .param("a", t.accountId()).param("b", pool).query(Long.class).single());
+    }
+
+    String cost(Tenant t, long ep) {
+        return statistics(t, ep, first, first.plusDays(27)).expect("2589").response().path("responseParam").path("dataTotalUsage")
+                .path("totalCost").asString();
+    }
+
     Resp update(Tenant t, long ep, String planId, String counterId, String uniqueId, String threshold) {
         Map<String, Object> rp = map("counterId", counterId, "uniqueId", uniqueId, "threshold", threshold);
         if (planId != null) rp.put("planId", planId);
