@@ -369,14 +369,27 @@ class UsageRepository {
                 .update();
     }
 
-    /** An endpoint's daily aggregates from {@code from} to {@code to} (inclusive), by day and service. */
-    List<Daily> daily(long account, long endpoint, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT * FROM usage_daily WHERE account_id = :a AND endpoint_id = :e AND day BETWEEN :f AND :t
-                        ORDER BY day, service""")
+    /**
+     * An endpoint's daily aggregates from {@code from} to {@code to} (inclusive), by day and
+     * service, in one statement (no transaction): empty when the account never had the endpoint
+     * (deleted ones included), else a list, empty when the range has no usage.
+     */
+    java.util.Optional<List<Daily>> daily(long account, long endpoint, LocalDate from, LocalDate to) {
+        List<Daily> rows = new ArrayList<>();
+        boolean[] known = {false};
+        jdbc.sql("""
+                        SELECT e.id IS NOT NULL AS known, d.* FROM (SELECT 1) one
+                        LEFT JOIN endpoint e ON e.account_id = :a AND e.id = :e
+                        LEFT JOIN usage_daily d ON e.id IS NOT NULL AND d.account_id = :a AND d.endpoint_id = :e AND d.day BETWEEN :f AND :t
+                        ORDER BY d.day, d.service""")
                 .param("a", account).param("e", endpoint).param("f", Date.valueOf(from)).param("t", Date.valueOf(to))
-                .query((rs, n) -> new Daily(endpoint, rs.getDate("day").toLocalDate(), rs.getString("service"), rs.getLong("uplink"),
-                        rs.getLong("downlink"), rs.getLong("count"), rs.getBigDecimal("cost")))
-                .list();
+                .query(rs -> {
+                    known[0] = rs.getBoolean("known");
+                    if (rs.getDate("day") != null) {
+                        rows.add(new Daily(endpoint, rs.getDate("day").toLocalDate(), rs.getString("service"), rs.getLong("uplink"),
+                                rs.getLong("downlink"), rs.getLong("count"), rs.getBigDecimal("cost")));
+                    }
+                });
+        return known[0] ? java.util.Optional.of(rows) : java.util.Optional.empty();
     }
 }

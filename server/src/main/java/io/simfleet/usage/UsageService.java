@@ -154,14 +154,13 @@ public class UsageService implements BalanceSource {
      * An endpoint's usage per day and service from {@code from} to {@code to} (inclusive), from
      * the daily aggregates. Raises 1001 naming the field for a range that ends before it starts or is longer than
      * {@link #MAX_STATISTICS_DAYS}, or an endpoint the account never had; 1340 when the range has
-     * no usage.
+     * no usage. One statement, no transaction.
      */
-    @Transactional(readOnly = true)
     public List<Daily> statistics(Actor actor, long endpointId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw DomainException.wrong("to_date");
         if (from.plusDays(MAX_STATISTICS_DAYS).isBefore(to.plusDays(1))) throw DomainException.wrong("to_date");
-        repo.endpoint(actor.accountId(), endpointId, true).orElseThrow(() -> DomainException.wrong("endPointId"));
-        List<UsageRepository.Daily> rows = repo.daily(actor.accountId(), endpointId, from, to);
+        List<UsageRepository.Daily> rows = repo.daily(actor.accountId(), endpointId, from, to)
+                .orElseThrow(() -> DomainException.wrong("endPointId"));
         if (rows.isEmpty()) throw new DomainException(ResultCode.NO_RECORD_EXISTS);
         return rows.stream().map(d -> new Daily(d.day(), d.service(), d.uplink(), d.downlink(), d.count(), d.cost())).toList();
     }
