@@ -92,7 +92,7 @@ class BulkCommand extends BaseCommand implements Runnable {
         void write(Path file, Map<String, JobStatus> jobs) throws IOException;
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", Duration.ofNanos(nanos).toMillis() / 1000.0);
     }
 

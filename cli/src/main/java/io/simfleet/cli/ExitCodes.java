@@ -19,7 +19,7 @@ public final class ExitCodes {
     public static final int NETWORK = 6;
     /** The server failed (HTTP 5xx), kept refusing the rate (429), or is not a simfleet / SFT server. */
     public static final int SERVER = 7;
-    /** A bulk job ended Partial or Fail: see its summary and results. */
+    /** A bulk job ended Partial or Fail: see its summary and results; or usage ingest had records refused. */
     public static final int JOB_FAILED = 8;
     /** Interrupted (Ctrl-C, 128 + SIGINT); a bulk job keeps running on the server. */
     public static final int INTERRUPTED = 130;

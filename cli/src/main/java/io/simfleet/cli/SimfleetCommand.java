@@ -12,14 +12,15 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code simfleet}: the top command, its global options, and how failures become exit codes. */
 @Command(name = "simfleet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = SimfleetCommand.Version.class,
-        description = "Manages the endpoints, SIMs, bulk jobs and catalog of a simfleet server (the SFT Endpoint API).",
+        description = "Manages the endpoints, SIMs, bulk jobs, catalog and usage of a simfleet server (the SFT Endpoint API).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {LoginCommand.class, LogoutCommand.class, EndpointsCommand.class, SimsCommand.class, BulkCommand.class,
-                CatalogCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+                CatalogCommand.class, UsageCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  simfleet login --url http://localhost:8080 --username customer",
                 "  simfleet endpoints list --output csv > endpoints.csv",
                 "  simfleet bulk provision --csv iccids.csv --name fleet --results results.csv",
+                "  simfleet usage 51368592 --from 20260101 --to 20260131",
                 "",
                 "Configuration: profiles in $SIMFLEET_CONFIG_DIR, $XDG_CONFIG_HOME/simfleet or ~/.config/simfleet;",
                 "SIMFLEET_URL, SIMFLEET_PROFILE, SIMFLEET_USERNAME + SIMFLEET_PASSWORD for scripts (docs/sdk-cli.md)."},
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {"0:success", "1:unexpected error", "2:wrong command line", "3:refused by the server (resultCode \"1\")",
                 "4:not found", "5:authentication: not logged in, bad credentials, expired session, no permission",
                 "6:network: no server, no answer", "7:server error (HTTP 5xx, 429 after retries, not an SFT server)",
-                "8:a bulk job ended Partial or Fail", "130:interrupted (a bulk job keeps running on the server)"})
+                "8:a bulk job ended Partial or Fail; usage ingest: records refused", "130:interrupted (a bulk job keeps running on the server)"})
 public class SimfleetCommand extends BaseCommand implements Runnable {
 
     @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
@@ -78,6 +79,8 @@ public class SimfleetCommand extends BaseCommand implements Runnable {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setUsageHelpWidth(110);
         cmd.setExecutionExceptionHandler((e, c, parsed) -> failed(env, c, e));
+        // "usage ENDPOINT_ID" runs the command itself: its sub-commands are optional (the inherited label says they are not)
+        cmd.getSubcommands().get("usage").getCommandSpec().usageMessage().synopsisSubcommandLabel("[COMMAND]");
         CommandLine completion = cmd.getSubcommands().get("generate-completion");
         completion.getCommandSpec().usageMessage().hidden(false)
                 .description("Prints a bash/zsh completion script for simfleet.")

@@ -101,6 +101,19 @@ public final class ResultCode {
     public static final ResultCode GET_ENDPOINT_PROFILE_FAILURE = known(1083, "GET_ENDPOINT_PROFILE_FAILURE");
     public static final ResultCode FETCH_ICCID_SUCCESS = known(10048, "FETCH_ICCID_SUCCESS");
     public static final ResultCode FETCH_ICCID_FAILURE = known(10049, "FETCH_ICCID_FAILURE");
+    // usage, thresholds, add-ons
+    public static final ResultCode STATISTICS_SUCCESS = known(2589, "STATISTICS_SUCCESS");
+    public static final ResultCode NO_RECORD_EXISTS = known(1340, "NO_RECORD_EXISTS");
+    public static final ResultCode UPDATE_THRESHOLD_SUCCESS = known(3005, "UPDATE_THRESHOLD_SUCCESS");
+    public static final ResultCode UPDATE_THRESHOLD_FAILURE = known(3006, "UPDATE_THRESHOLD_FAILURE");
+    public static final ResultCode NO_COUNTER_EXISTS = known(6721, "NO_COUNTER_EXISTS");
+    /** The reference's refusal of a threshold update for an endpoint whose RSP state is Local; simfleet does not answer it. */
+    public static final ResultCode THRESHOLD_RSP_LOCAL = known(10252, "THRESHOLD_RSP_LOCAL");
+    public static final ResultCode ADDON_SUBSCRIPTION_SUCCESS = known(1171, "ADDON_SUBSCRIPTION_SUCCESS");
+    public static final ResultCode ADDON_SUBSCRIPTION_FAILURE = known(1172, "ADDON_SUBSCRIPTION_FAILURE");
+    public static final ResultCode ADJUSTED_BALANCE_BELOW_COUNTER = known(10260, "ADJUSTED_BALANCE_BELOW_COUNTER");
+    public static final ResultCode ADDON_DETAILS_SUCCESS = known(10255, "ADDON_DETAILS_SUCCESS");
+    public static final ResultCode ADDON_NOT_AVAILABLE = known(10257, "ADDON_NOT_AVAILABLE");
     // supporting calls
     public static final ResultCode FETCH_SIM_SUCCESS = known(10021, "FETCH_SIM_SUCCESS");
     public static final ResultCode CREATE_TAG_SUCCESS = known(10149, "CREATE_TAG_SUCCESS");

@@ -1,18 +1,23 @@
 package io.simfleet.client;
 
+import io.simfleet.client.model.AddonDetails;
+import io.simfleet.client.model.AddonSubscription;
 import io.simfleet.client.model.ApnGroup;
+import io.simfleet.client.model.BenefitAdjustment;
 import io.simfleet.client.model.BulkModifyRequest;
 import io.simfleet.client.model.BulkProvisioningRequest;
 import io.simfleet.client.model.BulkSubmission;
 import io.simfleet.client.model.CreateEndpointRequest;
 import io.simfleet.client.model.CreatedEndpoint;
 import io.simfleet.client.model.CustomerProfile;
+import io.simfleet.client.model.EndpointCredit;
 import io.simfleet.client.model.EndpointEvent;
 import io.simfleet.client.model.EndpointProfile;
 import io.simfleet.client.model.EndpointQuery;
 import io.simfleet.client.model.EndpointRef;
 import io.simfleet.client.model.EndpointSummary;
 import io.simfleet.client.model.IccidRange;
+import io.simfleet.client.model.IngestionResult;
 import io.simfleet.client.model.JobStatus;
 import io.simfleet.client.model.Lifecycle;
 import io.simfleet.client.model.LifecycleChange;
@@ -28,14 +33,26 @@ import io.simfleet.client.model.ServiceProfile;
 import io.simfleet.client.model.Sim;
 import io.simfleet.client.model.SimProduct;
 import io.simfleet.client.model.SimQuery;
+import io.simfleet.client.model.Statistics;
 import io.simfleet.client.model.Tag;
+import io.simfleet.client.model.ThresholdUpdate;
+import io.simfleet.client.model.UsageFormat;
+import io.simfleet.client.model.UsageRecord;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,6 +64,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -87,6 +105,8 @@ public final class SimfleetClient implements AutoCloseable {
     private final Clock clock;
     private final Duration refreshAhead;
     private final boolean idempotentWrites;
+    private final Duration uploadTimeout;
+    private final Operator operator = new Operator();
     private final Object authLock = new Object();
     private Tokens tokens; // guarded by authLock
 
@@ -97,6 +117,7 @@ public final class SimfleetClient implements AutoCloseable {
         this.clock = b.clock;
         this.refreshAhead = b.refreshAhead;
         this.idempotentWrites = b.idempotentWrites;
+        this.uploadTimeout = b.uploadTimeout;
         HttpClient http = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.transport = new Transport(http, b.baseUri, b.requestTimeout, b.retryPolicy, b.clock, b.sleeper,
@@ -366,6 +387,109 @@ public final class SimfleetClient implements AutoCloseable {
         return write("POST", "/api/ChangePlan", request(endpoint, Map.of("planId", planId)), options).outcome;
     }
 
+    // ------------------------------------------------------------------ usage and add-ons
+
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd");
+
+    /**
+     * {@code GET /api/GetStatistics} (2589): the endpoint's usage per day and service from
+     * {@code from} to {@code to} (both included, at most 366 days, days in the account's time zone),
+     * and its totals. A range without usage (the wire's {@code 1340 No record exists}) answers an
+     * empty {@link Statistics} ({@link Statistics#hasUsage()} false) rather than throwing.
+     * RefusedException {@code 1001} for a range the server refuses or an endpoint the account never had.
+     */
+    public Statistics getStatistics(String endPointId, LocalDate from, LocalDate to) {
+        return getStatistics(endPointId, YYYYMMDD.format(from), YYYYMMDD.format(to));
+    }
+
+    /** {@link #getStatistics(String, LocalDate, LocalDate)} with the wire's {@code YYYYMMDD} dates. */
+    public Statistics getStatistics(String endPointId, String fromDate, String toDate) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("endPointId", endPointId);
+        q.put("from_date", fromDate);
+        q.put("to_date", toDate);
+        try {
+            return convert(get("/api/GetStatistics", q).path("responseParam"), Statistics.class);
+        } catch (NotFoundException e) {
+            if (e.resultCode().equals(ResultCode.NO_RECORD_EXISTS)) return Statistics.NONE;
+            throw e;
+        }
+    }
+
+    /**
+     * {@code POST /api/UpdateThreshold} (3005): sets the endpoint's own threshold (MB) of a data
+     * counter, from the next usage record on. NotFoundException {@code 6721} for no such counter
+     * (unknown counter or subscription, or a {@code planId} that is not the counter's);
+     * RefusedException {@code 3006} for an endpoint the account does not have or one in
+     * Active-Test / Active-Inventory. Retried after a lost answer only with an {@code Idempotency-Key}
+     * ({@code CallOptions}, or {@code builder.idempotentWrites(true)}).
+     */
+    public Outcome updateThreshold(String endPointId, ThresholdUpdate update) {
+        return updateThreshold(endPointId, update, CallOptions.NONE);
+    }
+
+    public Outcome updateThreshold(String endPointId, ThresholdUpdate update, CallOptions options) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (update.planId() != null) p.put("planId", update.planId());
+        p.put("counterId", update.counterId());
+        p.put("uniqueId", update.uniqueId() == null ? "0" : update.uniqueId());
+        p.put("threshold", Long.toString(update.threshold()));
+        return write("POST", "/api/UpdateThreshold", request(EndpointRef.id(endPointId), p), options).outcome;
+    }
+
+    /**
+     * {@code POST /api/SubscribeAddon} (1171): subscribes the endpoint to one add-on plan of the
+     * account; {@code benefits} (may be empty) sets the free units of its first validity period.
+     * Answers the subscription, its {@code uniqueId}, benefits and counters. RefusedException
+     * {@code 1172} (an endpoint the account does not have, a plan that is not one of its add-ons, a
+     * state that refuses it), {@code 10260} (an adjusted balance below a counter's threshold),
+     * {@code 1001 benefit…}, and Modify's add-on codes (10023, 10080, 10221). A second call
+     * subscribes again: it is retried after a lost answer only with an {@code Idempotency-Key}
+     * ({@code CallOptions}, or {@code builder.idempotentWrites(true)}), which makes the server
+     * answer a repeat with the first subscription.
+     */
+    public AddonSubscription subscribeAddon(String endPointId, String planId, List<BenefitAdjustment> benefits) {
+        return subscribeAddon(endPointId, planId, benefits, CallOptions.NONE);
+    }
+
+    public AddonSubscription subscribeAddon(String endPointId, String planId, List<BenefitAdjustment> benefits, CallOptions options) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("endPointId", endPointId);
+        p.put("planId", planId);
+        if (benefits != null && !benefits.isEmpty()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (BenefitAdjustment b : benefits) list.add(Map.of("id", b.id(), "balance", Long.toString(b.balance())));
+            p.put("benefit", list);
+        }
+        Reply r = write("POST", "/api/SubscribeAddon", Map.of("Request", Map.of("requestParam", p)), options);
+        return convert(r.response.path("info"), AddonSubscription.class).withOutcome(r.outcome);
+    }
+
+    /**
+     * {@code GET /api/GetEndpointAddonDetails} (10255): the endpoint's add-on subscriptions, each
+     * with its benefits and counters; {@code addonId} (a plan id) and {@code uniqueId} narrow it and
+     * may be null. No matching add-on (the wire's {@code 10257 Addon Not available}) answers an empty
+     * list of plans rather than throwing. RefusedException {@code 1001 endPointId} for an endpoint the
+     * account does not have.
+     */
+    public AddonDetails getEndpointAddonDetails(String endPointId, String addonId, String uniqueId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("endPointId", endPointId);
+        if (addonId != null) q.put("addonId", addonId);
+        if (uniqueId != null) q.put("uniqueId", uniqueId);
+        try {
+            return convert(get("/api/GetEndpointAddonDetails", q).path("info"), AddonDetails.class);
+        } catch (NotFoundException e) {
+            if (e.resultCode().equals(ResultCode.ADDON_NOT_AVAILABLE)) return new AddonDetails(endPointId, null);
+            throw e;
+        }
+    }
+
+    /** Every add-on subscription of the endpoint: {@link #getEndpointAddonDetails(String, String, String)} unfiltered. */
+    public AddonDetails getEndpointAddonDetails(String endPointId) {
+        return getEndpointAddonDetails(endPointId, null, null);
+    }
+
     private static Map<String, Object> request(EndpointRef endpoint, Map<String, Object> requestParam) {
         Map<String, Object> req = new LinkedHashMap<>();
         endpoint.writeTo(req);
@@ -570,6 +694,107 @@ public final class SimfleetClient implements AutoCloseable {
         return convert(get("/api/GetCustomerProfile", Map.of()).path("responseParam"), CustomerProfile.class);
     }
 
+    // ------------------------------------------------------------------ operator API
+
+    /**
+     * The calls of the operator API ({@code /admin}, plain JSON, not the SFT envelope) this SDK
+     * types: usage ingestion and credits. The client must be logged in as an operator user
+     * ({@code admin}); any other account gets an {@link AuthException} (HTTP 403).
+     */
+    public Operator operator() {
+        return operator;
+    }
+
+    /**
+     * The operator API (docs/admin-api.md, docs/usage.md). Its failures throw as the SFT calls do:
+     * a {@code 400} with {@code 1000}/{@code 1001} is a {@link RefusedException}, {@code 1359} (an
+     * unknown account) a {@link NotFoundException}.
+     */
+    public final class Operator {
+        private Operator() {}
+
+        /**
+         * {@code POST /admin/usage} with these records as JSON ({@code {"records": [...]}}): the
+         * mediation input. Each record is accepted, a duplicate or refused on its own (see
+         * {@link IngestionResult}). <b>Safe to retry:</b> the server stores a record once per
+         * {@code recordId} and day, so this call is retried like a read (after no answer, HTTP 5xx or
+         * 429); when an attempt's answer was lost after the server stored records, the answer of the
+         * retry counts those as {@code duplicates}. Sending the same records again later is just as
+         * safe. The answer may take long for many records: it waits up to the builder's
+         * {@code uploadTimeout} (15 min by default).
+         */
+        public IngestionResult ingestUsage(List<UsageRecord> records) {
+            String json = Json.MAPPER.writeValueAsString(Map.of("records", records));
+            return ingest(new Transport.Body("application/json", () -> HttpRequest.BodyPublishers.ofString(json), true));
+        }
+
+        /**
+         * {@code POST /admin/usage} with a CSV or JSON file, streamed from disk as it is sent (never
+         * read whole into memory; the server reads it as a stream too, in batches of 10 000 records).
+         * Retried as {@link #ingestUsage(List)} is, which is safe: ingestion is idempotent by record id,
+         * so records a failed attempt already stored come back as {@code duplicates}.
+         *
+         * @throws UncheckedIOException (of a {@link FileNotFoundException}) when the file cannot be read
+         */
+        public IngestionResult ingestUsage(Path file, UsageFormat format) {
+            Objects.requireNonNull(format, "format");
+            try {
+                HttpRequest.BodyPublishers.ofFile(file); // fails now for a file that cannot be read
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e);
+            }
+            return ingest(new Transport.Body(format.contentType(), () -> {
+                try {
+                    return HttpRequest.BodyPublishers.ofFile(file);
+                } catch (FileNotFoundException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, true));
+        }
+
+        /**
+         * {@code POST /admin/usage} with CSV or JSON read from {@code in} as it is sent (chunked,
+         * never held whole in memory). A stream can be sent once only, so this call is <b>not</b>
+         * retried: after a {@link NetworkException} send the same records again (from the start —
+         * records already stored count as duplicates). The stream is read to its end.
+         */
+        public IngestionResult ingestUsage(InputStream in, UsageFormat format) {
+            Objects.requireNonNull(format, "format");
+            AtomicBoolean used = new AtomicBoolean();
+            return ingest(new Transport.Body(format.contentType(), () -> {
+                if (used.getAndSet(true)) throw new IllegalStateException("a usage stream can be sent once only");
+                return HttpRequest.BodyPublishers.ofInputStream(() -> in);
+            }, false));
+        }
+
+        private IngestionResult ingest(Transport.Body body) {
+            // safe: idempotent by record id (the server takes no Idempotency-Key on this streamed route)
+            JsonNode answer = admin(new Transport.Request("POST", "/admin/usage", body, null, null, true, uploadTimeout));
+            return convert(answer, IngestionResult.class);
+        }
+
+        /**
+         * {@code POST /admin/accounts/{id}/endpoints/{endpointId}/credit}: adds {@code amount} (the
+         * account's currency, more than 0, at most 3 decimals) to a prepaid endpoint's main account
+         * and lifts a data bar of an exhausted balance. A credit done twice adds twice, so it is sent
+         * with a new {@code Idempotency-Key} (the server does the work once per key) and then retried
+         * like a read; give your own key through {@code options} to repeat a credit safely later.
+         * RefusedException {@code 1001 endPointId} for an endpoint the account does not have or a
+         * postpaid one; NotFoundException {@code 1359} for an unknown account.
+         */
+        public EndpointCredit creditEndpoint(String accountId, String endPointId, BigDecimal amount) {
+            return creditEndpoint(accountId, endPointId, amount, CallOptions.NONE);
+        }
+
+        public EndpointCredit creditEndpoint(String accountId, String endPointId, BigDecimal amount, CallOptions options) {
+            String key = options.idempotencyKey() != null ? options.idempotencyKey() : UUID.randomUUID().toString();
+            String json = Json.MAPPER.writeValueAsString(Map.of("amount", amount));
+            String path = "/admin/accounts/" + URLEncoder.encode(accountId, StandardCharsets.UTF_8) + "/endpoints/"
+                    + URLEncoder.encode(endPointId, StandardCharsets.UTF_8) + "/credit";
+            return convert(admin(new Transport.Request("POST", path, json, null, key, false)), EndpointCredit.class);
+        }
+    }
+
     // ------------------------------------------------------------------ any call
 
     /**
@@ -598,13 +823,7 @@ public final class SimfleetClient implements AutoCloseable {
     private Reply send(String method, String path, Map<String, String> query, Object body, CallOptions options, boolean safe) {
         String pathAndQuery = path + queryString(query);
         String json = body == null ? null : Json.MAPPER.writeValueAsString(body);
-        String token = bearer();
-        Transport.Answer a = transport.exchange(new Transport.Request(method, pathAndQuery, json, token, options.idempotencyKey(), safe));
-        if (a.status() == 401) {
-            // an expired or revoked token: renew it (refresh, else log in again) and send once more
-            renew(token);
-            a = transport.exchange(new Transport.Request(method, pathAndQuery, json, bearer(), options.idempotencyKey(), safe));
-        }
+        Transport.Answer a = exchange(new Transport.Request(method, pathAndQuery, json, null, options.idempotencyKey(), safe));
         String operation = method + " " + path;
         JsonNode root = parse(a.body());
         JsonNode resp = root == null ? null : root.get("Response");
@@ -612,6 +831,29 @@ public final class SimfleetClient implements AutoCloseable {
         Outcome outcome = outcome(resp, a);
         if (a.status() >= 200 && a.status() < 300 && "0".equals(text(resp, "resultCode"))) return new Reply(resp, outcome);
         throw failure(operation, a, root);
+    }
+
+    /**
+     * One exchange with the client's access token. An answer 401 (an expired or revoked token)
+     * renews the token (refresh, else log in again) and sends the request once more — unless its
+     * body was a stream, which cannot be sent again.
+     */
+    private Transport.Answer exchange(Transport.Request req) {
+        String token = bearer();
+        Transport.Answer a = transport.exchange(req.withBearer(token));
+        if (a.status() == 401) {
+            renew(token);
+            if (req.repeatable()) a = transport.exchange(req.withBearer(bearer()));
+        }
+        return a;
+    }
+
+    /** An operator API call: answers its plain JSON on a 2xx, throws as the SFT calls do otherwise. */
+    private JsonNode admin(Transport.Request req) {
+        Transport.Answer a = exchange(req);
+        JsonNode root = parse(a.body());
+        if (a.status() >= 200 && a.status() < 300 && root != null && root.isObject()) return root;
+        throw failure(req.operation(), a, root);
     }
 
     private static Outcome outcome(JsonNode resp, Transport.Answer a) {
@@ -625,6 +867,11 @@ public final class SimfleetClient implements AutoCloseable {
     private static SftException failure(String operation, Transport.Answer a, JsonNode root) {
         int status = a.status();
         JsonNode resp = root == null ? null : root.get("Response");
+        if ((resp == null || !resp.isObject()) && root != null && root.isObject() && root.path("resultCode").isString()) {
+            // the operator API's plain error: {"resultCode": "1001", "resultDescription": "…"}
+            return failure(operation, status, ResultCode.parse(text(root, "resultCode")),
+                    Objects.requireNonNullElse(text(root, "resultDescription"), "HTTP " + status), null);
+        }
         if (resp == null || !resp.isObject()) {
             if (status == 401 || status == 403) {
                 return new AuthException(operation, status, ResultCode.of(status == 401 ? 401 : 10002), "HTTP " + status, null, null);
@@ -632,9 +879,12 @@ public final class SimfleetClient implements AutoCloseable {
             return new ServerException(operation, status, ResultCode.of(0), "HTTP " + status + ", not an SFT answer", null, null);
         }
         JsonNode rp = resp.path("resultParam");
-        ResultCode code = ResultCode.parse(text(rp, "resultCode"));
-        String description = Objects.requireNonNullElse(text(rp, "resultDescription"), "HTTP " + status);
-        String responseId = text(resp, "responseId");
+        return failure(operation, status, ResultCode.parse(text(rp, "resultCode")),
+                Objects.requireNonNullElse(text(rp, "resultDescription"), "HTTP " + status), text(resp, "responseId"));
+    }
+
+    /** The exception for a refusal with this code, by its category (docs/sdk-cli.md, "Failures"). */
+    private static SftException failure(String operation, int status, ResultCode code, String description, String responseId) {
         int c = code.value();
         if (status == 401 || status == 403 || c == 401 || c == 10126 || c == 10117 || c == 11044 || c == 10002) {
             return new AuthException(operation, status, code, description, responseId, null);
@@ -642,7 +892,8 @@ public final class SimfleetClient implements AutoCloseable {
         if (status >= 500 || status == 429 || c == 10160) {
             return new ServerException(operation, status, code, description, responseId, null);
         }
-        if (c == 1359 || c == 1083 || c == 10051 || description.toLowerCase(java.util.Locale.ROOT).contains("not found")) {
+        if (c == 1359 || c == 1083 || c == 10051 || c == 1340 || c == 10257 || c == 6721
+                || description.toLowerCase(java.util.Locale.ROOT).contains("not found")) {
             return new NotFoundException(operation, status, code, description, responseId, null);
         }
         return new RefusedException(operation, status, code, description, responseId, null);
@@ -718,6 +969,7 @@ public final class SimfleetClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Duration refreshAhead = Duration.ofSeconds(30);
         private boolean idempotentWrites;
+        private Duration uploadTimeout = Duration.ofMinutes(15);
         private HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private Transport.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
@@ -758,6 +1010,15 @@ public final class SimfleetClient implements AutoCloseable {
         /** How long to wait for one answer (default 60 s); a request without an answer by then counts as a network failure. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a usage ingestion ({@link Operator}) may take to be answered (default 15 min):
+         * the server answers once the whole body is read and every batch is stored.
+         */
+        public Builder uploadTimeout(Duration timeout) {
+            this.uploadTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

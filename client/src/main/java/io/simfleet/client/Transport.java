@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One HTTP exchange with retries: sends a request, and sends it again after a failure a retry may
@@ -28,8 +29,34 @@ final class Transport {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    /** A request: {@code pathAndQuery} starts with {@code /}; {@code body} null for none. */
-    record Request(String method, String pathAndQuery, String body, String bearer, String idempotencyKey, boolean safe) {
+    /**
+     * A request body: its {@code Content-Type} and a publisher made afresh for each attempt.
+     * {@code repeatable} is false for a body read from a stream, which can be sent once only: such a
+     * request is never retried, whatever else would allow it.
+     */
+    record Body(String contentType, Supplier<HttpRequest.BodyPublisher> publisher, boolean repeatable) {
+        static Body json(String json) {
+            return new Body("application/json", () -> HttpRequest.BodyPublishers.ofString(json), true);
+        }
+    }
+
+    /**
+     * A request: {@code pathAndQuery} starts with {@code /}; {@code body} null for none;
+     * {@code timeout} null for the client's request timeout.
+     */
+    record Request(String method, String pathAndQuery, Body body, String bearer, String idempotencyKey, boolean safe, Duration timeout) {
+        Request(String method, String pathAndQuery, String json, String bearer, String idempotencyKey, boolean safe) {
+            this(method, pathAndQuery, json == null ? null : Body.json(json), bearer, idempotencyKey, safe, null);
+        }
+
+        Request withBearer(String token) {
+            return new Request(method, pathAndQuery, body, token, idempotencyKey, safe, timeout);
+        }
+
+        boolean repeatable() {
+            return body == null || body.repeatable();
+        }
+
         String operation() {
             int q = pathAndQuery.indexOf('?');
             return method + " " + (q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
@@ -62,18 +89,21 @@ final class Transport {
 
     Answer exchange(Request req) {
         boolean keyed = req.idempotencyKey() != null && !req.idempotencyKey().isBlank();
-        boolean retryable = req.safe() || keyed;
+        boolean retryable = (req.safe() || keyed) && req.repeatable();
+        Duration timeout = req.timeout() != null ? req.timeout() : requestTimeout;
         int attempt = 0;
         while (true) {
             attempt++;
             long started = System.nanoTime();
             Answer answer;
             try {
-                answer = sendOnce(req);
+                answer = sendOnce(req, timeout);
             } catch (IOException e) {
-                String what = e instanceof HttpTimeoutException ? "no answer within " + requestTimeout.toSeconds() + " s" : describe(e);
+                String what = e instanceof HttpTimeoutException ? "no answer within " + timeout.toSeconds() + " s" : describe(e);
                 if (!retryable || attempt >= retry.maxAttempts()) {
-                    String hint = retryable ? "" : "; the request may or may not have been carried out (send writes with an Idempotency-Key to make them safe to retry)";
+                    String hint = retryable ? ""
+                            : !req.repeatable() ? "; the request may or may not have been carried out, and its body was a stream that cannot be sent again"
+                            : "; the request may or may not have been carried out (send writes with an Idempotency-Key to make them safe to retry)";
                     throw new NetworkException(req.operation(), 0, ResultCode.of(0), what + afterAttempts(attempt) + hint, null, e);
                 }
                 pause(req, attempt, what, null);
@@ -115,17 +145,17 @@ final class Transport {
         }
     }
 
-    private Answer sendOnce(Request req) throws IOException, InterruptedException {
+    private Answer sendOnce(Request req, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(req.pathAndQuery()))
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("X-Requested-With", "XMLHttpRequest")
                 .header("User-Agent", userAgent);
         if (req.bearer() != null) b.header("X-Authorization", "Bearer " + req.bearer());
         if (req.idempotencyKey() != null && !req.idempotencyKey().isBlank()) b.header("Idempotency-Key", req.idempotencyKey());
         if (req.body() != null) {
-            b.header("Content-Type", "application/json");
-            b.method(req.method(), HttpRequest.BodyPublishers.ofString(req.body()));
+            b.header("Content-Type", req.body().contentType());
+            b.method(req.method(), req.body().publisher().get());
         } else {
             b.method(req.method(), HttpRequest.BodyPublishers.noBody());
         }

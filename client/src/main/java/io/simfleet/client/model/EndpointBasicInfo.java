@@ -1,6 +1,6 @@
 package io.simfleet.client.model;
 
-/** {@code basicInfo} of {@code GetEndPointProfile}: the endpoint, its SIM, plan, account, APN group and services, in the reference's field names. Times are {@code dd/MM/yyyy HH:mm:ss}; lists of ids are {@code |}-separated strings, as on the wire. */
+/** {@code basicInfo} of {@code GetEndPointProfile}: the endpoint, its SIM, plan, account, APN group and services, in the reference's field names. Times are {@code dd/MM/yyyy HH:mm:ss}; lists of ids are {@code |}-separated strings, as on the wire. {@code maBalance} is the main account's balance in cents of the account's currency ({@code "737"}, up to 4 decimals), {@code UNLIMITED} for a postpaid one; {@code barredServices} includes {@code DATA} while rating bars it (balance exhausted, a counter's {@code BAR_DATA}). */
 public record EndpointBasicInfo(
         String msisdn,
         String maBalance,

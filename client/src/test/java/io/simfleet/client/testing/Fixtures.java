@@ -81,6 +81,34 @@ public final class Fixtures {
         return iccids;
     }
 
+    /** The master IMSI of a SIM {@link #importSims} made. */
+    public static String imsi(String iccid) {
+        return Long.toString(Long.parseLong(iccid) - 8932049000000000000L + 206289500000000L);
+    }
+
+    /**
+     * A plan of the tenant's catalog ({@code POST /admin/accounts/{id}/plans}) on its first roaming
+     * profile and service profile; {@code fields} (JSON numbers as numbers: the operator API binds
+     * strictly) add to or override {@code planId}, {@code name} (both {@code planId}) and
+     * {@code category} NORMAL. Answers the plan as the operator API wrote it.
+     */
+    public JsonNode plan(Tenant t, String planId, Map<String, Object> fields) {
+        SimfleetClient sft = SimfleetClient.builder(baseUrl).credentials(t.credentials()).build();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("planId", planId);
+        body.put("name", planId);
+        body.put("category", "NORMAL");
+        body.put("roamingProfileIds", List.of(Long.parseLong(sft.queryRatePlan("NORMAL", null).get(0).basicInfo().destGroupId().split(",")[0])));
+        body.put("serviceProfileId", sft.getServiceProfile(null).get(0).profileId());
+        body.putAll(fields);
+        return adminCall("POST", "/admin/accounts/" + t.accountId() + "/plans", body);
+    }
+
+    /** A unique id for a plan, a record, a name: {@code prefix} and a number no other test of the JVM gets. */
+    public static String unique(String prefix) {
+        return prefix + SEQ.incrementAndGet();
+    }
+
     /** An operator API call; the operator API answers plain JSON, not the envelope. */
     private JsonNode adminCall(String method, String path, Object body) {
         String token = admin.tokens().isPresent() ? admin.tokens().get().accessToken() : admin.login().accessToken();
