@@ -151,7 +151,10 @@ public class UsageIngestion {
             routed.add(new Routed(r, t, LocalDate.ofInstant(r.startedAt(), zone)));
         }
         for (LocalDate month : routed.stream().map(r -> r.day().withDayOfMonth(1)).collect(Collectors.toSet())) {
-            if (partitions.add(month)) tx.executeWithoutResult(s -> repo.ensurePartition(month));
+            if (!partitions.contains(month)) {
+                tx.executeWithoutResult(s -> repo.ensurePartition(month));
+                partitions.add(month);
+            }
         }
         // Two passes, a transaction each: the first takes the endpoints no other ingestion holds
         // (SKIP LOCKED) and never waits; the second takes the rest, waiting for them in endpoint
