@@ -2,6 +2,7 @@ package io.simfleet.usage;
 
 import io.simfleet.common.Json;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
@@ -21,9 +26,11 @@ import tools.jackson.core.type.TypeReference;
 @Repository
 class UsageRepository {
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    UsageRepository(JdbcClient jdbc) {
+    UsageRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Where an IMSI's usage goes: the SIM's account, and the endpoint it is linked to (null: none). */
@@ -322,29 +329,39 @@ class UsageRepository {
 
     /** Stores the rated records (they are new: the caller checked under the wallets' locks). */
     void insertRecords(long account, List<Rater.Rated> rated, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO usage_record (account_id, record_id, day, endpoint_id, imsi, service, started_at, duration_s, uplink,
-                                                  downlink, count, mcc_mnc, rat, apn, zone, free_units, cost, ingested_at)
-                        SELECT :a, t.*, :now FROM unnest(:id, :day, :e, :imsi, :svc, :at, :dur, :up, :down, :cnt, :mcc, :rat, :apn,
-                                                         :zone, :free, :cost) AS t""")
-                .param("a", account).param("now", Timestamp.from(now))
-                .param("id", rated.stream().map(r -> r.record().recordId()).toArray(String[]::new))
-                .param("day", rated.stream().map(r -> Date.valueOf(r.day())).toArray(Date[]::new))
-                .param("e", rated.stream().map(Rater.Rated::endpointId).toArray(Long[]::new))
-                .param("imsi", rated.stream().map(r -> r.record().imsi()).toArray(String[]::new))
-                .param("svc", rated.stream().map(r -> r.record().service().name()).toArray(String[]::new))
-                .param("at", rated.stream().map(r -> Timestamp.from(r.record().startedAt())).toArray(Timestamp[]::new))
-                .param("dur", rated.stream().map(r -> r.record().durationSeconds()).toArray(Integer[]::new))
-                .param("up", rated.stream().map(r -> r.record().uplink()).toArray(Long[]::new))
-                .param("down", rated.stream().map(r -> r.record().downlink()).toArray(Long[]::new))
-                .param("cnt", rated.stream().map(r -> r.record().service().volume() ? 0 : 1).toArray(Integer[]::new))
-                .param("mcc", rated.stream().map(r -> r.record().visitedMccMnc()).toArray(String[]::new))
-                .param("rat", rated.stream().map(r -> r.record().rat()).toArray(String[]::new))
-                .param("apn", rated.stream().map(r -> r.record().apn()).toArray(String[]::new))
-                .param("zone", rated.stream().map(Rater.Rated::zone).toArray(String[]::new))
-                .param("free", rated.stream().map(Rater.Rated::freeUnits).toArray(Long[]::new))
-                .param("cost", rated.stream().map(Rater.Rated::cost).toArray(BigDecimal[]::new))
-                .update();
+        // COPY: the rows as CSV text in one stream, several times cheaper for the database than a multi-row INSERT
+        StringBuilder csv = new StringBuilder(rated.size() * 160);
+        String ingested = now.toString();
+        for (Rater.Rated r : rated) {
+            UsageRecord u = r.record();
+            csv.append(account).append(',');
+            text(csv, u.recordId()).append(',').append(r.day()).append(',').append(r.endpointId()).append(',')
+                    .append(u.imsi()).append(',').append(u.service().name()).append(',').append(u.startedAt()).append(',')
+                    .append(u.durationSeconds()).append(',').append(u.uplink()).append(',').append(u.downlink()).append(',')
+                    .append(u.service().volume() ? 0 : 1).append(',');
+            text(csv, u.visitedMccMnc()).append(',');
+            text(csv, u.rat()).append(',');
+            text(csv, u.apn()).append(',');
+            text(csv, r.zone()).append(',').append(r.freeUnits()).append(',').append(r.cost().toPlainString()).append(',')
+                    .append(ingested).append('\n');
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            new CopyManager(c.unwrap(BaseConnection.class)).copyIn("""
+                    COPY usage_record (account_id, record_id, day, endpoint_id, imsi, service, started_at, duration_s, uplink, downlink,
+                                       count, mcc_mnc, rat, apn, zone, free_units, cost, ingested_at) FROM STDIN WITH (FORMAT csv)""",
+                    new java.io.StringReader(csv.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("COPY into usage_record failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** A CSV field: null as nothing (NULL), text quoted (record ids may hold commas and quotes). */
+    private static StringBuilder text(StringBuilder csv, String v) {
+        if (v == null) return csv;
+        return csv.append('"').append(v.replace("\"", "\"\"")).append('"');
     }
 
     /** A day's usage of one service of one endpoint, to add to the daily aggregates. */

@@ -210,6 +210,13 @@ class UsageTest extends ApiTestBase {
         assertEquals(Long.toString(300), Long.toString(300)); // the record: 300 bytes
         assertEquals("0.000", day.path("totalVolume").asString());
 
+        // a record id with a comma and a quote is stored as sent, and recognised when sent again
+        String odd = "odd,\"id\"-" + ep;
+        assertEquals(1, ingest(List.of(data(odd, imsi, at, 1, 1))).json().path("accepted").asInt());
+        assertEquals(1, ingest(List.of(data(odd, imsi, at, 1, 1))).json().path("duplicates").asInt());
+        assertEquals(odd, jdbc.sql("SELECT record_id FROM usage_record WHERE account_id = :a AND record_id LIKE 'odd%'")
+                .param("a", t.accountId()).query(String.class).single());
+
         // a body that is not records at all changes nothing
         Resp broken = fx.admin().post("/admin/usage", "{\"records\": 5}");
         assertEquals(400, broken.status(), broken.raw());
