@@ -58,8 +58,9 @@ CREATE INDEX endpoint_addon_due_idx ON endpoint_addon (expires_at) WHERE removed
 -- 4. The main account of an endpoint. Prepaid: balance in the account's currency (the wire shows
 --    cents), never below zero; what a record's cost could not take is its shortfall. Postpaid: the
 --    cost accumulates in the daily aggregates (a billing month is the sum of its days), so a
---    postpaid record does not write its wallet. Every writer of an endpoint's balances, benefits or counters holds this
---    row (SELECT … FOR UPDATE), so ratings of one endpoint never interleave.
+--    postpaid record does not write its wallet: a wallet row exists once there is something to keep (a
+--    prepaid balance, a bar). Every writer of an endpoint's balances, benefits or counters holds the
+--    endpoint's row (SELECT … FOR NO KEY UPDATE), so ratings of one endpoint never interleave.
 CREATE TABLE endpoint_wallet (
     account_id          BIGINT NOT NULL,
     endpoint_id         BIGINT NOT NULL,

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One endpoint's balances as rating moves them: the main account, the free units used per
  * benefit and period, the counters per period and the endpoint's own thresholds. Loaded with
- * the endpoint's wallet row locked, changed in memory by {@link Rater}, written back whole.
+ * the endpoint's row locked, changed in memory by {@link Rater}, written back where it changed.
  */
 final class Ledger {
     record BenefitKey(long uniqueId, String service, Instant periodStart) {}
@@ -59,9 +59,25 @@ final class Ledger {
 
     /** The wallet as loaded: {@link #changed} compares with it, so an unchanged wallet is not written. */
     private final Object[] loaded;
+    /** Whether the wallet has a row (else it is written, with {@link #initial}, the first time it changes). */
+    final boolean stored;
+    /** What a prepaid main account was credited in all (its row's {@code initial}). */
+    BigDecimal initial;
 
     Ledger(long accountId, long endpointId, BigDecimal balance, BigDecimal shortfall, boolean balanceBarred,
            String counterBarId, Instant counterBarUntil) {
+        this(accountId, endpointId, balance, shortfall, balanceBarred, counterBarId, counterBarUntil, true, balance);
+    }
+
+    /** The wallet of an endpoint that has no row yet: its main account at {@code initial}, nothing barred. */
+    static Ledger fresh(long accountId, long endpointId, BigDecimal initial) {
+        return new Ledger(accountId, endpointId, initial, BigDecimal.ZERO, false, null, null, false, initial);
+    }
+
+    Ledger(long accountId, long endpointId, BigDecimal balance, BigDecimal shortfall, boolean balanceBarred,
+           String counterBarId, Instant counterBarUntil, boolean stored, BigDecimal initial) {
+        this.stored = stored;
+        this.initial = initial;
         this.accountId = accountId;
         this.endpointId = endpointId;
         this.balance = balance;
@@ -70,10 +86,18 @@ final class Ledger {
         this.counterBarId = counterBarId;
         this.counterBarUntil = counterBarUntil;
         this.loaded = state();
+        this.loadedInitial = initial;
     }
+
+    private final Object loadedInitial;
 
     private Object[] state() {
         return new Object[] {balance, shortfall, balanceBarred, counterBarId, counterBarUntil};
+    }
+
+    /** Whether what it was credited changed (a credit): written with the rest. */
+    boolean initialChanged() {
+        return initial.compareTo((BigDecimal) loadedInitial) != 0;
     }
 
     /** Whether the wallet's own columns changed since it was loaded. */

@@ -203,12 +203,11 @@ public class UsageIngestion {
         Map<Long, UsageRepository.Target> endpoints = new TreeMap<>();
         all.forEach(r -> endpoints.putIfAbsent(r.target().endpointId(), r.target()));
 
-        // the wallets, created with their initial credit, then locked in endpoint order
+        // the endpoints' balances, held in endpoint order (a prepaid wallet starts at its plan's credit)
         List<Long> ids = new ArrayList<>(endpoints.keySet());
         List<BigDecimal> initials = ids.stream().map(id -> initialBalance(cat, endpoints.get(id))).toList();
-        repo.createWallets(account, ids, initials);
         Map<Long, Ledger> ledgers = new LinkedHashMap<>();
-        for (Ledger l : repo.lockWallets(account, ids, skipLocked)) ledgers.put(l.endpointId, l);
+        for (Ledger l : repo.lockWallets(account, ids, initials, skipLocked)) ledgers.put(l.endpointId, l);
         List<Routed> records = new ArrayList<>(all.size());
         for (Routed r : all) {
             if (ledgers.containsKey(r.target().endpointId())) records.add(r);

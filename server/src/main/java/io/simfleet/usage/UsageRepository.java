@@ -84,31 +84,34 @@ class UsageRepository {
     }
 
     /**
-     * Creates the wallets that do not exist yet, with their initial balance. Those that exist are
-     * left out before the insert, so it never waits on a wallet another transaction holds.
+     * Holds the endpoints' balances until the end of the transaction: locks their endpoint rows
+     * ({@code FOR NO KEY UPDATE}, in endpoint order, so two writers never wait for each other in
+     * a circle; it also waits for, and makes wait, the endpoint's own changes) and reads their
+     * wallets; an endpoint without a wallet row gets a fresh one at {@code initials}. With
+     * {@code skipLocked}, only the endpoints no other transaction holds, without waiting.
+     * Wallet rows are written only when they change ({@link #save}): a postpaid endpoint whose
+     * usage bars nothing never has one.
      */
-    void createWallets(long account, List<Long> endpoints, List<BigDecimal> initials) {
-        jdbc.sql("""
-                        INSERT INTO endpoint_wallet (account_id, endpoint_id, balance, initial)
-                        SELECT :a, t.e, t.b, t.b FROM unnest(:e, :b) AS t(e, b)
-                        WHERE NOT EXISTS (SELECT 1 FROM endpoint_wallet w WHERE w.account_id = :a AND w.endpoint_id = t.e)
-                        ON CONFLICT DO NOTHING""")
-                .param("a", account).param("e", endpoints.toArray(new Long[0])).param("b", initials.toArray(new BigDecimal[0]))
-                .update();
-    }
-
-    /** Locks the endpoints' wallets, in endpoint order (so two writers never wait for each other in a circle). */
-    List<Ledger> lockWallets(long account, Collection<Long> endpoints) {
-        return lockWallets(account, endpoints, false);
-    }
-
-    /** As above; with {@code skipLocked} only those no other transaction holds, without waiting. */
-    List<Ledger> lockWallets(long account, Collection<Long> endpoints, boolean skipLocked) {
-        return jdbc.sql("""
-                        SELECT * FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = ANY(:e)
-                        ORDER BY endpoint_id FOR UPDATE""" + (skipLocked ? " SKIP LOCKED" : ""))
+    List<Ledger> lockWallets(long account, List<Long> endpoints, List<BigDecimal> initials, boolean skipLocked) {
+        List<Long> locked = jdbc.sql("""
+                        SELECT id FROM endpoint WHERE account_id = :a AND id = ANY(:e)
+                        ORDER BY id FOR NO KEY UPDATE""" + (skipLocked ? " SKIP LOCKED" : ""))
                 .param("a", account).param("e", endpoints.toArray(new Long[0]))
-                .query(UsageRepository::ledger).list();
+                .query(Long.class).list();
+        Map<Long, Ledger> stored = new HashMap<>();
+        if (!locked.isEmpty()) {
+            jdbc.sql("SELECT * FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = ANY(:e)")
+                    .param("a", account).param("e", locked.toArray(new Long[0]))
+                    .query(UsageRepository::ledger).list().forEach(l -> stored.put(l.endpointId, l));
+        }
+        Map<Long, BigDecimal> initial = new HashMap<>();
+        for (int i = 0; i < endpoints.size(); i++) initial.put(endpoints.get(i), initials.get(i));
+        List<Ledger> out = new ArrayList<>(locked.size());
+        for (Long e : locked) {
+            Ledger l = stored.get(e);
+            out.add(l != null ? l : Ledger.fresh(account, e, initial.get(e)));
+        }
+        return out;
     }
 
     /** One wallet, without a lock; empty when the endpoint has none yet. */
@@ -121,7 +124,7 @@ class UsageRepository {
         Timestamp until = rs.getTimestamp("counter_bar_until");
         return new Ledger(rs.getLong("account_id"), rs.getLong("endpoint_id"), rs.getBigDecimal("balance"),
                 rs.getBigDecimal("shortfall"), rs.getBoolean("balance_barred"),
-                rs.getString("counter_bar_id"), until == null ? null : until.toInstant());
+                rs.getString("counter_bar_id"), until == null ? null : until.toInstant(), true, rs.getBigDecimal("initial"));
     }
 
     /** Loads the free units used, counters and thresholds of the ledgers' endpoints, of periods from {@code since}. */
@@ -156,17 +159,6 @@ class UsageRepository {
                 .query(rs -> {
                     l.thresholdsMb.put(new Ledger.ThresholdKey(rs.getLong("unique_id"), rs.getString("counter_id")), rs.getLong("threshold_mb"));
                 });
-    }
-
-    /** What a prepaid main account was credited in all (its initial credit and the operator's credits). */
-    BigDecimal initial(long account, long endpoint) {
-        return jdbc.sql("SELECT initial FROM endpoint_wallet WHERE account_id = :a AND endpoint_id = :e")
-                .param("a", account).param("e", endpoint).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-    }
-
-    void addInitial(long account, long endpoint, BigDecimal amount) {
-        jdbc.sql("UPDATE endpoint_wallet SET initial = initial + :x WHERE account_id = :a AND endpoint_id = :e")
-                .param("a", account).param("e", endpoint).param("x", amount).update();
     }
 
     /** Locks the pooled benefits' periods (created at {@code actual} if new), in key order; answers them by key. */
@@ -216,18 +208,21 @@ class UsageRepository {
     /** Writes the ledgers back: the wallets, free-unit and counter rows that changed. */
     void save(long account, Collection<Ledger> ledgers) {
         List<Ledger> ls = new ArrayList<>(ledgers);
-        List<Ledger> wallets = ls.stream().filter(Ledger::changed).toList();
+        List<Ledger> wallets = ls.stream().filter(l -> l.changed() || l.initialChanged()).toList();
         if (!wallets.isEmpty()) saveWallets(account, wallets);
         saveRows(account, ls);
     }
 
     private void saveWallets(long account, List<Ledger> ls) {
         jdbc.sql("""
-                        UPDATE endpoint_wallet w SET balance = t.b, shortfall = t.sf, balance_barred = t.bb,
-                               counter_bar_id = t.cid, counter_bar_until = t.cu
-                        FROM unnest(:e, :b, :sf, :bb, :cid, :cu) AS t(e, b, sf, bb, cid, cu)
-                        WHERE w.account_id = :a AND w.endpoint_id = t.e""")
+                        INSERT INTO endpoint_wallet AS w (account_id, endpoint_id, balance, initial, shortfall, balance_barred,
+                                                          counter_bar_id, counter_bar_until)
+                        SELECT :a, t.e, t.b, t.i, t.sf, t.bb, t.cid, t.cu FROM unnest(:e, :b, :i, :sf, :bb, :cid, :cu) AS t(e, b, i, sf, bb, cid, cu)
+                        ON CONFLICT (account_id, endpoint_id) DO UPDATE SET balance = EXCLUDED.balance, initial = EXCLUDED.initial,
+                            shortfall = EXCLUDED.shortfall, balance_barred = EXCLUDED.balance_barred,
+                            counter_bar_id = EXCLUDED.counter_bar_id, counter_bar_until = EXCLUDED.counter_bar_until""")
                 .param("a", account)
+                .param("i", ls.stream().map(l -> l.initial).toArray(BigDecimal[]::new))
                 .param("e", ls.stream().map(l -> l.endpointId).toArray(Long[]::new))
                 .param("b", ls.stream().map(l -> l.balance).toArray(BigDecimal[]::new))
                 .param("sf", ls.stream().map(l -> l.shortfall).toArray(BigDecimal[]::new))

@@ -72,12 +72,11 @@ public class UsageService implements BalanceSource {
                 BigDecimal.ZERO, false, null, null));
         List<Holdings.Subscription> subs = subscriptions(cat, e.accountId(), e.id(), now);
         int longest = subs.stream().mapToInt(s -> s.plan().validityDays()).max().orElse(0);
-        if (wallet.isPresent()) repo.loadState(e.accountId(), Map.of(e.id(), l), now.minus(Duration.ofDays(longest + 32L)));
-        else repo.loadThresholds(e.accountId(), l);
+        repo.loadState(e.accountId(), Map.of(e.id(), l), now.minus(Duration.ofDays(longest + 32L)));
 
         boolean postpaid = e.subscriberType() == 1;
         Periods.Period month = Periods.month(now, zone);
-        BigDecimal initial = wallet.isPresent() ? repo.initial(e.accountId(), e.id()) : l.balance;
+        BigDecimal initial = l.initial;
         Balances.MainAccount main = new Balances.MainAccount(postpaid, postpaid ? null : l.balance, postpaid ? null : initial,
                 e.planEffectiveAt(), postpaid ? month.end() : null);
 
@@ -210,8 +209,7 @@ public class UsageService implements BalanceSource {
     Ledger lock(long acc, UsageRepository.Target t, CatalogService.View cat) {
         Plan plan = cat.plansById(List.of(t.planId())).get(t.planId());
         BigDecimal initial = t.subscriberType() == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO;
-        repo.createWallets(acc, List.of(t.endpointId()), List.of(initial));
-        Ledger l = repo.lockWallets(acc, List.of(t.endpointId())).get(0);
+        Ledger l = repo.lockWallets(acc, List.of(t.endpointId()), List.of(initial), false).get(0);
         repo.loadThresholds(acc, l);
         return l;
     }
@@ -233,6 +231,7 @@ public class UsageService implements BalanceSource {
         if (t.subscriberType() != 0) throw DomainException.wrong("endPointId");
         Ledger l = lock(acc, t, catalog.view(acc));
         l.balance = l.balance.add(amount);
+        l.initial = l.initial.add(amount);
         EndpointStatus status = EndpointStatus.valueOf(t.status());
         List<EndpointEvent> events = new ArrayList<>();
         events.add(new EndpointEvent.BalanceCredited(status, amount, l.balance));
@@ -241,7 +240,6 @@ public class UsageService implements BalanceSource {
             if (!l.counterBarredAt(clock.instant())) events.add(new EndpointEvent.DataUnbarred(status, t.iccid(), "BALANCE_CREDITED"));
         }
         repo.save(acc, List.of(l));
-        repo.addInitial(acc, endpointId, amount);
         List<EndpointJournal.Entry> entries = new ArrayList<>();
         events.forEach(ev -> entries.add(new EndpointJournal.Entry(endpointId, ev)));
         journal.record(actor, entries);

@@ -110,7 +110,7 @@ class ValidityEnds {
                         FROM endpoint_wallet w JOIN endpoint e ON e.account_id = w.account_id AND e.id = w.endpoint_id
                         LEFT JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id
                         WHERE w.counter_bar_until <= :now
-                        LIMIT :n FOR UPDATE OF w SKIP LOCKED""")
+                        LIMIT :n FOR UPDATE OF w SKIP LOCKED FOR NO KEY UPDATE OF e SKIP LOCKED""")
                 .param("now", Timestamp.from(clock.instant())).param("n", SLICE)
                 .query((rs, i) -> new Bar(rs.getLong("account_id"), rs.getLong("endpoint_id"), rs.getBoolean("balance_barred"),
                         rs.getString("status"), rs.getString("iccid")))
