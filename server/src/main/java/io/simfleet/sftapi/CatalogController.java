@@ -152,7 +152,8 @@ class CatalogController {
     }
 
     private static Map<String, Object> counter(Counter c) {
-        return obj("counterName", c.name(), "thresholdValue", c.thresholdValue(), "thresholdUnit", c.thresholdUnit(), "action", c.action());
+        return obj("counterId", c.counterId(), "counterName", c.name(), "thresholdValue", c.thresholdValue(),
+                "thresholdUnit", c.thresholdUnit(), "action", c.action(), "frequency", c.frequency(), "service", c.service());
     }
 
     static Map<String, Object> serviceProfile(ServiceProfile sp) {
