@@ -23,7 +23,7 @@ import tools.jackson.core.JacksonException;
  * same codes as the SFT API, HTTP 400 (404 for an unknown account). Anything else falls through
  * to the SFT handler.
  */
-@RestControllerAdvice(assignableTypes = {AdminController.class, UsageAdminController.class})
+@RestControllerAdvice(assignableTypes = {AdminController.class, UsageAdminController.class, SimulatorAdminController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminExceptionHandler {
 

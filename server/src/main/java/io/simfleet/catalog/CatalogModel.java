@@ -21,8 +21,31 @@ public final class CatalogModel {
         }
     }
 
+    /**
+     * A network of a roaming profile. {@code categoryGroupId} is the sponsor's category (IR1..IR4);
+     * {@code barred}: barred in this profile, with {@code barredRats} (2G, 3G, 4G, NBIOT, '|'
+     * separated; empty: none); {@code networkTypes} it supports; {@code supplierPriority} 1..3, or
+     * B (bootstrap only), null when not given.
+     */
     public record Network(String operatorId, String operatorName, String categoryGroupId, String tadigCode,
-                          String countryName, String mccMnc) {}
+                          String countryName, String mccMnc, Boolean barred, String barredRats, String networkTypes,
+                          String supplierPriority) {
+        public Network {
+            if (barred == null) barred = Boolean.FALSE;
+            if (barredRats == null) barredRats = "";
+            if (networkTypes == null) networkTypes = "2G|3G|4G";
+        }
+
+        public Network(String operatorId, String operatorName, String categoryGroupId, String tadigCode, String countryName,
+                       String mccMnc) {
+            this(operatorId, operatorName, categoryGroupId, tadigCode, countryName, mccMnc, false, "", "2G|3G|4G", null);
+        }
+
+        /** The MCC-MNCs of the network (some have several). */
+        public List<String> mccMncs() {
+            return java.util.Arrays.stream(mccMnc.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
 
     public record RoamingProfile(long accountId, long id, String name, boolean test, List<Network> networks) {}
 

@@ -90,11 +90,12 @@ class CatalogRepository {
         for (Network n : p.networks()) {
             jdbc.sql("""
                     INSERT INTO roaming_network (account_id, roaming_profile_id, position, operator_id, operator_name, category_group_id,
-                                                 tadig_code, country_name, mcc_mnc)
-                    VALUES (:a, :p, :pos, :oid, :on, :cg, :tadig, :c, :mm)""")
+                                                 tadig_code, country_name, mcc_mnc, barred, barred_rats, network_types, supplier_priority)
+                    VALUES (:a, :p, :pos, :oid, :on, :cg, :tadig, :c, :mm, :b, :br, :nt, :sp)""")
                     .param("a", p.accountId()).param("p", p.id()).param("pos", pos++).param("oid", n.operatorId()).param("on", n.operatorName())
                     .param("cg", n.categoryGroupId()).param("tadig", n.tadigCode()).param("c", n.countryName())
-                    .param("mm", n.mccMnc()).update();
+                    .param("mm", n.mccMnc()).param("b", n.barred()).param("br", n.barredRats()).param("nt", n.networkTypes())
+                    .param("sp", n.supplierPriority()).update();
         }
     }
 
@@ -111,7 +112,8 @@ class CatalogRepository {
                     .param("a", account).param("p", p.id())
                     .query((rs, n) -> new Network(rs.getString("operator_id"), rs.getString("operator_name"),
                             rs.getString("category_group_id"), rs.getString("tadig_code"), rs.getString("country_name"),
-                            rs.getString("mcc_mnc"))).list());
+                            rs.getString("mcc_mnc"), rs.getBoolean("barred"), rs.getString("barred_rats"),
+                            rs.getString("network_types"), rs.getString("supplier_priority"))).list());
         }
         return heads;
     }

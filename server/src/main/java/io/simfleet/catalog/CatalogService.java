@@ -79,6 +79,10 @@ public class CatalogService {
             required(n.tadigCode(), "tadigCode");
             required(n.countryName(), "countryName");
             if (n.mccMnc() == null || !n.mccMnc().matches("\\d{5,6}(,\\d{5,6})*")) throw DomainException.wrong("mccMnc");
+            if (!n.categoryGroupId().matches("IR[1-4]")) throw DomainException.wrong("categoryGroupId");
+            if (!n.barredRats().matches("((2G|3G|4G|5G|NBIOT)(\\|(2G|3G|4G|5G|NBIOT))*)?")) throw DomainException.wrong("barredRats");
+            if (!n.networkTypes().matches("(2G|3G|4G|5G|NB-IOT)(\\|(2G|3G|4G|5G|NB-IOT))*")) throw DomainException.wrong("networkTypes");
+            if (n.supplierPriority() != null && !n.supplierPriority().matches("[123B]")) throw DomainException.wrong("supplierPriority");
         }
         RoamingProfile p = new RoamingProfile(account, rid, name, test, networks);
         repo.insert(p);

@@ -100,6 +100,21 @@ public enum ResultCode {
     BULK_MODIFY_FAILURE(10134, "Modify endpoint(s) failure - %s"),
 
     // Endpoint queries
+    // Network diagnosis: fetchNetworkStatus, locationInfo, endpointCoverage, endPointBlacklisting
+    NETWORK_STATUS_SUCCESS(11008, "Network Status info - success"),
+    NETWORK_STATUS_FAILURE(11009, "Network Status info - failure"),
+    NO_RECENT_NETWORK_INFO(11010, "There is no recent network info for this endpoint"),
+    MULTIPLE_QUERY_PARAMETERS(10097, "Multiple query parameters are not allowed"),
+    LOCATION_SUCCESS(10084, "Location info - success"),
+    LOCATION_FAILURE(10085, "Location info - failure"),
+    HSS_CONNECTION_FAILED(10087, "HSS connection failed"),
+    HSS_TIMEOUT(10088, "Failure!! request to HSS timed out"),
+    ENDPOINT_DETACHED(10089, "Endpoint is detached"),
+    NO_GEOLOCATION(10094, "No geolocation information was provided by visited network"),
+    COVERAGE_SUCCESS(10132, "Get endpoint coverage success"),
+    COVERAGE_FAILURE(10133, "Get endpoint coverage failure"),
+    BLACKLIST_SUCCESS(10135, "Endpoint blacklist modification success"),
+    BLACKLIST_FAILURE(10136, "Endpoint blacklist modification failure"),
     // Usage: GetStatistics, UpdateThreshold, SubscribeAddon, GetEndpointAddonDetails
     STATISTICS_SUCCESS(2589, "Get endpoint statistics success"),
     NO_RECORD_EXISTS(1340, "No record exists"),

@@ -169,6 +169,28 @@ public sealed interface EndpointEvent {
         public String detail() { return "planId=" + planId + " uniqueId=" + uniqueId + (renewed ? " renewed" : " expired"); }
     }
 
+    /** endPointBlacklisting: networks added to and removed from the endpoint's blacklist, and the list after (TADIG/IRn). */
+    record BlacklistChanged(EndpointStatus status, String iccid, List<String> added, List<String> removed, List<String> after)
+            implements EndpointEvent {
+        public String call() { return "endPointBlacklisting"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "added=" + added + " removed=" + removed; }
+
+        /** The blacklisted TADIG codes after the change (the network side bars by TADIG). */
+        public List<String> tadigsAfter() {
+            return after.stream().map(s -> s.substring(0, s.indexOf('/'))).distinct().toList();
+        }
+    }
+
+    /** What the network reported of the endpoint's SIM: ATTACHED, DETACHED, LOCATION, SESSION_STARTED, SESSION_ENDED. */
+    record NetworkReported(EndpointStatus status, String iccid, String what, String networkDetail) implements EndpointEvent {
+        public String call() { return "Network"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return networkDetail == null ? what : what + " " + networkDetail; }
+    }
+
     /**
      * A Modify Endpoint: {@code changed} names the request's fields that changed something, in
      * the order GetEndpointEvents lists them; {@code before} and {@code after} hold the values of

@@ -258,7 +258,7 @@ class EndpointRepository {
      * (null when none).
      */
     record WithParts(Endpoint endpoint, List<Long> tagIds, List<String> valueAddedFeatureIds, List<Addon> addons,
-                     long catalogVersion, Sim sim) {}
+                     long catalogVersion, Sim sim, boolean blacklistedNetworks) {}
 
     /**
      * {@link #find} with its tags, value-added features and add-ons, in one statement (the
@@ -275,6 +275,8 @@ class EndpointRepository {
                             ad.ids AS part_addon_ids, ad.plans AS part_addon_plans, ad.starts AS part_addon_starts,
                             ad.expires AS part_addon_expires,
                             COALESCE((SELECT cv.version FROM catalog_version cv WHERE cv.account_id = e.account_id), 0) AS part_catalog_version,
+                            EXISTS (SELECT 1 FROM endpoint_blacklist b WHERE b.account_id = e.account_id AND b.endpoint_id = e.id)
+                                AS part_blacklisted,
                             %s
                         FROM endpoint e
                         LEFT JOIN sim s ON s.account_id = e.account_id AND s.endpoint_id = e.id
@@ -299,7 +301,7 @@ class EndpointRepository {
                     }
                     return new WithParts(map(rs, n), List.of((Long[]) rs.getArray("part_tags").getArray()),
                             List.of((String[]) rs.getArray("part_features").getArray()), addons, rs.getLong("part_catalog_version"),
-                            SimRows.map(rs, "sim_"));
+                            SimRows.map(rs, "sim_"), rs.getBoolean("part_blacklisted"));
                 }).optional();
     }
 

@@ -185,7 +185,7 @@ public class EndpointService {
         return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
                 plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
                 benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming,
-                balances.balances(e, plan));
+                balances.balances(e, plan), parts.blacklistedNetworks());
     }
 
     /**

@@ -24,7 +24,8 @@ public final class EndpointViews {
     public record Profile(Endpoint endpoint, Account account, Sim sim, Plan plan, ApnGroup apnGroup,
                           List<RoamingProfile> roamingProfiles, ServiceProfile serviceProfile, DynamicBenefit dynamicBenefit,
                           List<AddonSubscription> addons, List<String> valueAddedFeatureIds, List<Tag> tags,
-                          Plan testPlan, Plan inventoryPlan, RoamingProfile testRoamingProfile, Balances balances) {}
+                          Plan testPlan, Plan inventoryPlan, RoamingProfile testRoamingProfile, Balances balances,
+                          boolean blacklistedNetworks) {}
 
     /** The outcome of a create: which of create / link / activate happened. */
     public enum CreateOutcome { CREATED, LINKED, ACTIVATED }

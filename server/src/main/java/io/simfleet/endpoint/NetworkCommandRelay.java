@@ -74,6 +74,8 @@ class NetworkCommandRelay implements EventConsumer {
             out.add(new NetworkCommand.Detach(acc, ep, iccid, imsi));
         } else if (event instanceof EndpointModified e && e.barringChanged()) {
             out.add(new NetworkCommand.Bar(acc, ep, iccid, imsi, e.barredAfter()));
+        } else if (event instanceof EndpointEvent.BlacklistChanged e) {
+            out.add(new NetworkCommand.Blacklist(acc, ep, iccid, imsi, e.tadigsAfter()));
         } else if (event instanceof DataBarred e) {
             out.add(new NetworkCommand.RatingBar(acc, ep, iccid, imsi, true, e.reason()));
         } else if (event instanceof DataUnbarred e) {

@@ -14,4 +14,11 @@ public interface NetworkEventPort {
 
     /** The SIM's data session closed at {@code at}; a de-link waiting for it completes. */
     void dataSessionEnded(String imsi, Instant at);
+
+    /**
+     * The SIM's registration: attached to a network (a new one, or a location update on the same
+     * one), or detached (its session, if any, ends with it). Reports older than the one kept are
+     * ignored.
+     */
+    void registration(String imsi, NetworkReport report);
 }

@@ -28,7 +28,36 @@ public class NetworkEvents implements NetworkEventPort {
     @Override
     @Transactional
     public void dataSessionStarted(String imsi, Instant at) {
-        sims.byImsi(imsi).ifPresent(sim -> repo.sessionStarted(sim.accountId(), sim.iccid(), at));
+        sims.byImsi(imsi).ifPresent(sim -> {
+            repo.sessionStarted(sim.accountId(), sim.iccid(), at);
+            publisher.publishEvent(new NetworkObserved(sim.accountId(), sim.iccid(), "SESSION_STARTED", null, at));
+        });
+    }
+
+    @Override
+    @Transactional
+    public void registration(String imsi, NetworkReport report) {
+        Optional<Sim> sim = sims.byImsi(imsi);
+        if (sim.isEmpty()) return;
+        long acc = sim.get().accountId();
+        String iccid = sim.get().iccid();
+        NetworkStateRepository.Kept before = repo.registration(acc, iccid, report);
+        if (before == null) return; // an older report than the one kept
+        if (!report.attached()) {
+            if (before.attached()) publisher.publishEvent(new NetworkObserved(acc, iccid, "DETACHED", before.tadigCode(), report.at()));
+            if (before.inSession()) publisher.publishEvent(new DataSessionEnded(acc, iccid));
+        } else if (!before.attached() || !java.util.Objects.equals(before.tadigCode(), report.tadigCode())) {
+            publisher.publishEvent(new NetworkObserved(acc, iccid, "ATTACHED",
+                    report.tadigCode() + " " + report.countryName() + " " + report.rat(), report.at()));
+        } else {
+            publisher.publishEvent(new NetworkObserved(acc, iccid, "LOCATION", report.tadigCode() + " " + report.rat(), report.at()));
+        }
+    }
+
+    /** What the network last reported of the SIM; empty when it never did. */
+    @Transactional(readOnly = true)
+    public Optional<NetworkStateRepository.State> state(long accountId, String iccid) {
+        return repo.state(accountId, iccid);
     }
 
     @Override
@@ -36,6 +65,7 @@ public class NetworkEvents implements NetworkEventPort {
     public void dataSessionEnded(String imsi, Instant at) {
         Optional<Sim> sim = sims.byImsi(imsi);
         if (sim.isPresent() && repo.sessionEnded(sim.get().accountId(), sim.get().iccid(), at)) {
+            publisher.publishEvent(new NetworkObserved(sim.get().accountId(), sim.get().iccid(), "SESSION_ENDED", null, at));
             publisher.publishEvent(new DataSessionEnded(sim.get().accountId(), sim.get().iccid()));
         }
     }

@@ -145,7 +145,7 @@ class EndpointWire {
                 "inventoryPlanId", oemState && p.inventoryPlan() != null ? p.inventoryPlan().id() : null,
                 "testRoamingProfileName", inTest ? p.testRoamingProfile().name() : null,
                 "testRoamingProfileId", inTest ? p.testRoamingProfile().id() : null,
-                "blacklistedNetworks", "No",
+                "blacklistedNetworks", p.blacklistedNetworks() ? "Yes" : "No",
                 "barredServices", barred(e, p.balances()));
     }
 

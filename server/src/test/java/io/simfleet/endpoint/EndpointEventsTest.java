@@ -32,7 +32,9 @@ class EndpointEventsTest {
             new BalanceCredited(EndpointStatus.ACTIVE, new java.math.BigDecimal("1.50"), new java.math.BigDecimal("2.25")),
             new ThresholdUpdated(EndpointStatus.ACTIVE, "560077", "C_Daily_1_CE_USAGE_VOLUME_4_5_108", 7, 3, 5),
             new AddonSubscribed(EndpointStatus.ACTIVE, "560077", 7, java.time.Instant.parse("2026-12-27T00:00:00Z"), Map.of("DATA", 100L)),
-            new AddonValidityEnded(EndpointStatus.ACTIVE, "560077", 7, true, java.time.Instant.parse("2027-01-26T00:00:00Z")));
+            new AddonValidityEnded(EndpointStatus.ACTIVE, "560077", 7, true, java.time.Instant.parse("2027-01-26T00:00:00Z")),
+            new BlacklistChanged(EndpointStatus.ACTIVE, "8932042000000000001", List.of("DEUD1/IR1"), List.of(), List.of("DEUD1/IR1")),
+            new NetworkReported(EndpointStatus.ACTIVE, "8932042000000000001", "ATTACHED", "BELTB Belgium 4G"));
 
     @Test
     void everyTypeReadsBackWhatWasWritten() {

@@ -78,6 +78,10 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /api/getserviceprofile", Rule.ENTERPRISE,
             "GET /api/getroamingprofiles", Rule.ENTERPRISE,
             "GET /api/getstatistics", Rule.ENTERPRISE,
+            "GET /api/fetchnetworkstatus", Rule.ENTERPRISE,
+            "GET /api/locationinfo", Rule.ENTERPRISE,
+            "GET /api/endpointcoverage", Rule.ENTERPRISE,
+            "POST /api/endpointblacklisting", Rule.ENTERPRISE,
             "POST /api/updatethreshold", Rule.ENTERPRISE,
             "POST /api/subscribeaddon", Rule.ENTERPRISE,
             "GET /api/getendpointaddondetails", Rule.ENTERPRISE,
@@ -101,6 +105,14 @@ class RouteSecurityTest extends ApiTestBase {
             "POST /admin/accounts/{id}/sims", Rule.OPERATOR,
             "GET /admin/jobs/dead", Rule.OPERATOR,
             "POST /admin/usage", Rule.OPERATOR,
+            "GET /admin/network/sims/{imsi}", Rule.OPERATOR,
+            "POST /admin/network/sims/{imsi}/move", Rule.OPERATOR,
+            "POST /admin/network/sims/{imsi}/detach", Rule.OPERATOR,
+            "POST /admin/network/sims/{imsi}/attach", Rule.OPERATOR,
+            "POST /admin/network/sims/{imsi}/session", Rule.OPERATOR,
+            "POST /admin/network/sims/{imsi}/sms", Rule.OPERATOR,
+            "POST /admin/network/networks/{tadig}", Rule.OPERATOR,
+            "POST /admin/network/faults", Rule.OPERATOR,
             "POST /admin/accounts/{id}/endpoints/{endpointid}/credit", Rule.OPERATOR,
             // the container's error dispatch only; asked for directly it is refused
             "ANY /error", Rule.NOBODY,
@@ -129,7 +141,7 @@ class RouteSecurityTest extends ApiTestBase {
 
         /** A concrete path: path variables filled with the operator's own account. */
         String path() {
-            return pattern.replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("/**", "/anything");
+            return pattern.replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("{imsi}", "206281000015190").replace("{tadig}", "BELTB").replace("/**", "/anything");
         }
     }
 

@@ -39,10 +39,23 @@ public final class FakeNetwork implements NetworkCommandPort {
         failure = e;
     }
 
+    private volatile NetworkCommandPort forward;
+
+    /**
+     * Passes every command on to {@code next} after recording it (null: stop), e.g. to the
+     * network simulator in the tests of the network calls; the other tests keep a network that
+     * only records.
+     */
+    public void forwardTo(NetworkCommandPort next) {
+        forward = next;
+    }
+
     @Override
     public void send(NetworkCommand command) {
         RuntimeException f = failure;
         if (f != null) throw f;
         received.add(command);
+        NetworkCommandPort next = forward;
+        if (next != null) next.send(command);
     }
 }

@@ -18,6 +18,8 @@ public class SimfleetTestInitializer implements ApplicationContextInitializer<Co
                 "simfleet.jwt-secret", JWT_SECRET,
                 "simfleet.demo-data", "true",
                 "simfleet.db.pool-size", "10",
-                "simfleet.delink-poll-interval", "200ms")));
+                "simfleet.delink-poll-interval", "200ms",
+                "simfleet.simulator.traffic", "false",
+                "simfleet.network.hss-timeout", "1s")));
     }
 }
