@@ -229,7 +229,7 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         }
         NetworkFault.Kind fault = faults.getOrDefault(imsi, faults.get("*"));
         if (fault != null) throw new NetworkFault(fault);
-        SimState s = sims.get(imsi);
+        SimState s = known(imsi);
         if (s == null || !s.attached()) throw new NetworkFault(NetworkFault.Kind.DETACHED);
         String mccMnc = s.network.mccMncs().get(0);
         boolean lte = !s.rat.equals("2G/3G");
@@ -240,8 +240,35 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     // --- the operator's scenarios
 
     private SimState sim(String imsi) {
+        SimState s = known(imsi);
+        if (s == null) throw new SimulatorException("the network does not know IMSI " + imsi + " (not linked to an endpoint)");
+        return s;
+    }
+
+    /**
+     * The SIM's state; one the simulator has not heard of since it started (its state is in
+     * memory) is learnt from the platform's provisioning: linked to an endpoint, and registered
+     * when that endpoint is served (Active, Active-Test).
+     */
+    private synchronized SimState known(String imsi) {
         SimState s = sims.get(imsi);
-        if (s == null) throw new SimulatorException("the network does not know IMSI " + imsi + " (not provisioned, or not since the start)");
+        if (s != null) return s;
+        Optional<Object[]> row = jdbc.sql("""
+                        SELECT s.account_id, s.endpoint_id, s.iccid, e.status FROM sim s
+                        JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
+                        WHERE s.master_imsi = :i""")
+                .param("i", imsi).query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
+                .optional();
+        if (row.isEmpty()) return null;
+        Object[] r = row.get();
+        s = new SimState((Long) r[0], (Long) r[1], (String) r[2], imsi, seed);
+        s.blacklist = Set.copyOf(jdbc.sql("SELECT DISTINCT tadig_code FROM endpoint_blacklist WHERE account_id = :a AND endpoint_id = :e")
+                .param("a", r[0]).param("e", r[1]).query(String.class).list());
+        sims.put(imsi, s);
+        if (r[3].equals("ACTIVE") || r[3].equals("ACTIVE_TEST")) {
+            s.served = true;
+            register(s, null);
+        }
         return s;
     }
 

@@ -143,6 +143,20 @@ class NetworkCallsTest extends ApiTestBase {
     }
 
     @Test
+    void aSimTheSimulatorHasNotHeardOfIsLearntFromTheProvisioning() {
+        // activated while the simulator was not listening (as before a restart: its state is in memory)
+        fake.forwardTo(null);
+        Tenant t = fx.enterprise(1);
+        long ep = Fixtures.endpoint(t, t.iccids().get(0), true);
+        String imsi = Fixtures.imsi(t.iccids().get(0));
+        fake.forwardTo(simulator);
+        assertTrue(simulator.describe(imsi).isEmpty());
+        JsonNode where = t.api().get("/api/locationInfo?endPointId=" + ep).expect("10084").response().path("responseParam");
+        assertEquals("Belgium", where.path("geolocation").path("countryName").asString());
+        assertEquals("BELTB", statusInfo(t, ep).path("tadigCode").asString(), "and the registration was reported");
+    }
+
+    @Test
     void everyCodeOfTheFourCalls() {
         Tenant t = fx.enterprise(2);
         String iccid = t.iccids().get(0);
