@@ -1,5 +1,6 @@
 package io.simfleet;
 
+import io.simfleet.config.StopSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SimfleetApplication {
     public static void main(String[] args) {
+        StopSignal.installIfAsked();
         SpringApplication.run(SimfleetApplication.class, args);
     }
 }

@@ -178,6 +178,19 @@ class EndpointRepository {
         return Optional.empty();
     }
 
+    /**
+     * The de-link queue of every account: endpoints waiting, counted up to {@code cap}, and the
+     * oldest wait's start; both from endpoint_delink_pending_idx (the waiting endpoints only, the
+     * oldest its first entry).
+     */
+    Backlogs.DelinkQueue delinkQueue(int cap) {
+        long waiting = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM endpoint WHERE delink_pending_since IS NOT NULL LIMIT :cap) q")
+                .param("cap", cap).query(Long.class).single();
+        Timestamp oldest = jdbc.sql("SELECT min(delink_pending_since) FROM endpoint WHERE delink_pending_since IS NOT NULL")
+                .query(Timestamp.class).optional().orElse(null);
+        return new Backlogs.DelinkQueue(waiting, oldest == null ? null : oldest.toInstant());
+    }
+
     /** The endpoint, locked, if its de-link is queued. */
     Optional<Endpoint> lockPendingDelink(long account, long id) {
         return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id AND delink_pending_since IS NOT NULL FOR UPDATE")

@@ -106,6 +106,21 @@ class EventStore {
                 .param("l", limit).query(Long.class).list();
     }
 
+    /**
+     * Committed events still waiting for their position, of every account, counted up to {@code cap}
+     * from endpoint_event_unsequenced_idx, and the time of the oldest among those counted (the
+     * oldest of all while fewer than {@code cap} wait; normally none waits longer than a relay round).
+     */
+    Backlogs.Unsequenced unsequencedBacklog(int cap) {
+        return jdbc.sql("SELECT count(*), min(at) FROM (SELECT at FROM endpoint_event WHERE position IS NULL LIMIT :cap) u")
+                .param("cap", cap)
+                .query((rs, n) -> new Backlogs.Unsequenced(rs.getLong(1), instant(rs.getTimestamp(2)))).single();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static String[] strings(List<Recorded> events, Function<EndpointEvent, String> f) {
         return events.stream().map(r -> f.apply(r.event())).toArray(String[]::new);
     }

@@ -3,7 +3,9 @@ package io.simfleet.endpoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,6 +79,37 @@ class OutboxRepository {
                 WHERE account_id = :a AND consumer = :c AND leased_by = :w""")
                 .param("r", Timestamp.from(retryAt)).param("e", error).param("a", account).param("c", consumer)
                 .param("w", worker).update();
+    }
+
+    /**
+     * How far each of these consumers is behind, over every account: events and accounts it has not
+     * read, accounts whose last batch failed (waiting for a retry), and the time of the oldest event it
+     * has not read. One pass over event_stream (a row per account, never per endpoint or event) with
+     * each account's cursor by its key, and for an account behind, its first unread event by
+     * endpoint_event_position_idx; the same rows {@link #due} reads at every relay round.
+     */
+    Map<String, Backlogs.ConsumerLag> lag(List<String> consumers) {
+        Map<String, Backlogs.ConsumerLag> lag = new TreeMap<>();
+        for (String c : consumers) lag.put(c, new Backlogs.ConsumerLag(0, 0, 0, null));
+        jdbc.sql("""
+                SELECT c.consumer,
+                       coalesce(sum(s.position - coalesce(k.position, 0)) FILTER (WHERE s.position > coalesce(k.position, 0)), 0),
+                       count(*) FILTER (WHERE s.position > coalesce(k.position, 0)),
+                       count(*) FILTER (WHERE k.attempts > 0),
+                       min(e.at)
+                FROM unnest(CAST(:consumers AS text[])) AS c(consumer)
+                CROSS JOIN event_stream s
+                LEFT JOIN outbox_cursor k ON k.account_id = s.account_id AND k.consumer = c.consumer
+                LEFT JOIN endpoint_event e ON s.position > coalesce(k.position, 0)
+                     AND e.account_id = s.account_id AND e.position = coalesce(k.position, 0) + 1
+                GROUP BY c.consumer""")
+                .param("consumers", consumers.toArray(new String[0]))
+                .query(rs -> {
+                    Timestamp oldest = rs.getTimestamp(5);
+                    lag.put(rs.getString(1), new Backlogs.ConsumerLag(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            oldest == null ? null : oldest.toInstant()));
+                });
+        return lag;
     }
 
     int attempts(long account, String consumer) {

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -179,6 +181,25 @@ class JobRepository {
                 SELECT * FROM job j WHERE j.status = 'PROCESSING' AND j.kind = ANY(:kinds)
                 AND NOT EXISTS (SELECT 1 FROM job_item i WHERE i.account_id = j.account_id AND i.job_id = j.id AND i.state = 'PENDING')""")
                 .param("kinds", kinds).query(JobRepository::map).list();
+    }
+
+    // --- the queue as a whole, for the metrics: every statement reads a partial index of the rows
+    // it counts, and counts of units stop at a cap, so a scrape costs the same with a million queued
+
+    /** Unfinished jobs per kind and the oldest one's submission (job_processing_idx: the unfinished jobs only). */
+    Map<String, JobQueue.Kind> processingByKind() {
+        Map<String, JobQueue.Kind> byKind = new TreeMap<>();
+        jdbc.sql("SELECT kind, count(*), min(created_at) FROM job WHERE status = 'PROCESSING' GROUP BY kind")
+                .query(rs -> {
+                    byKind.put(rs.getString(1), new JobQueue.Kind(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                });
+        return byKind;
+    }
+
+    /** Units of work in a state, counted up to {@code cap} (job_item_pending_idx, job_item_dead_idx). */
+    long unitsIn(State state, int cap) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM job_item WHERE state = :s LIMIT :cap) u")
+                .param("s", state.name()).param("cap", cap).query(Long.class).single();
     }
 
     // --- the dead letters

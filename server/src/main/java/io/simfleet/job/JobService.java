@@ -6,7 +6,9 @@ import io.simfleet.job.Job.Status;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +73,19 @@ public class JobService {
     @Transactional(readOnly = true)
     public List<Item> items(long account, long jobId) {
         return repo.items(account, jobId);
+    }
+
+    /**
+     * The queue of every account as a whole, for the metrics: unfinished jobs per kind (every kind
+     * this instance works, zero when none is queued) and the oldest one's submission, pending and
+     * dead units of work counted up to {@code cap}. Index-backed; no account's rows are read.
+     */
+    @Transactional(readOnly = true)
+    public JobQueue queue(int cap) {
+        Map<String, JobQueue.Kind> byKind = new TreeMap<>();
+        for (String kind : handlers.kinds()) byKind.put(kind, new JobQueue.Kind(0, null));
+        byKind.putAll(repo.processingByKind());
+        return new JobQueue(byKind, repo.unitsIn(Job.State.PENDING, cap), repo.unitsIn(Job.State.DEAD, cap), cap);
     }
 
     /** Dead units of work, newest first; of one account when {@code account} is not null. */

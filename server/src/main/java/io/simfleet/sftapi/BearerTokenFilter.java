@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -43,6 +44,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 SecurityContext ctx = contexts.createEmptyContext();
                 ctx.setAuthentication(new ActorAuthentication(actor));
                 contexts.setContext(ctx);
+                // the access log's and every later log line's account: the one the call acts in
+                req.setAttribute(RequestContext.ACCOUNT, actor.accountId());
+                MDC.put(AccessLogFilter.MDC_ACCOUNT, Long.toString(actor.accountId()));
                 accounts.timeZone(actor.accountId()).ifPresent(z -> req.setAttribute(RequestContext.ZONE, z));
             } catch (DomainException e) {
                 req.setAttribute(FAILURE, e.getMessage());

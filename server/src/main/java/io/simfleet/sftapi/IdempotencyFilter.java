@@ -37,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code Idempotency-Key} on every write call (POST, PUT, PATCH, DELETE) of the SFT API and the
@@ -105,7 +106,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         if (claim instanceof Execute e) {
             execute(new CachedBodyRequest(req, body, null), res, chain, account, key, e.owner());
         } else if (claim instanceof Replay r) {
-            replay(res, r.answer());
+            replay(req, res, r.answer());
         } else if (claim instanceof Mismatch) {
             refuse(res, operator, operator ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK, ResultCode.WRONG_INPUT_PARAMETER.describe(MISMATCH));
         } else {
@@ -154,12 +155,24 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         };
     }
 
-    private static void replay(HttpServletResponse res, StoredAnswer answer) throws IOException {
+    private static void replay(HttpServletRequest req, HttpServletResponse res, StoredAnswer answer) throws IOException {
+        RequestContext.resultCode(req, storedResultCode(answer.body()));
         res.setStatus(answer.status());
         if (answer.contentType() != null) res.setContentType(answer.contentType());
         res.setHeader(REPLAYED, "true");
         res.getOutputStream().write(answer.body());
         res.flushBuffer();
+    }
+
+    /** The detailed code of a stored answer (the envelope's, or the operator API's own), for the access log and the metrics. */
+    private static String storedResultCode(byte[] body) {
+        try {
+            JsonNode json = Params.JSON.readTree(body);
+            JsonNode code = json.has("Response") ? json.path("Response").path("resultParam").path("resultCode") : json.path("resultCode");
+            return code.isString() ? code.asString() : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     /** The envelope on the SFT API; the operator API's own {@code {"resultCode","resultDescription"}}. */
@@ -169,6 +182,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             SftResponses.write(res, status, code, description);
             return;
         }
+        RequestContext.resultCode(code);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("resultCode", Integer.toString(code));
         body.put("resultDescription", description);

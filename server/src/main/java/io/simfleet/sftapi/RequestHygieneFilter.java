@@ -27,12 +27,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first thing every request meets, before security and routing: it gives the request its
- * response id and refuses, in the envelope, what no call can take — a body over
- * {@link BodyTooLargeException#MAX_BYTES} (declared or chunked), a query string that is not valid
- * percent-encoded UTF-8 (1001 naming the parameter; the servlet container would otherwise fail
- * on the first {@code getParameter}), and the methods no call uses ({@code TRACE},
- * {@code OPTIONS}: 405; simfleet serves no browser cross-origin calls).
+ * Among the first things every request meets, before security and routing (only the access log
+ * and the request metrics come before it, so its refusals are logged and counted too): it refuses,
+ * in the envelope, what no call can take — a body over {@link BodyTooLargeException#MAX_BYTES}
+ * (declared or chunked), a query string that is not valid percent-encoded UTF-8 (1001 naming the
+ * parameter; the servlet container would otherwise fail on the first {@code getParameter}), and
+ * the methods no call uses ({@code TRACE}, {@code OPTIONS}: 405; simfleet serves no browser
+ * cross-origin calls).
  */
 class RequestHygieneFilter extends OncePerRequestFilter {
     private final Clock clock;
@@ -50,7 +51,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
-        req.setAttribute(RequestContext.RESPONSE_ID, Sft.newResponseId());
+        if (req.getAttribute(RequestContext.RESPONSE_ID) == null) req.setAttribute(RequestContext.RESPONSE_ID, Sft.newResponseId());
         req.setAttribute(RequestContext.CLOCK, clock);
         req.setAttribute(RequestContext.ZONE, zone);
         String method = req.getMethod();

@@ -38,6 +38,7 @@ public final class Sft {
 
     static ResponseEntity<Map<String, Object>> envelope(HttpStatus status, String result, int code, String description,
                                                         Map<String, Object> payload) {
+        RequestContext.resultCode(code);
         Map<String, Object> resp = new LinkedHashMap<>();
         resp.put("responseId", RequestContext.responseId());
         resp.put("responseTimestamp", format(RequestContext.now()));

@@ -31,23 +31,34 @@ final class SftResponses {
 
     /** The envelope for an HTTP error status the container or a filter decided on. */
     static ResponseEntity<Map<String, Object>> forStatus(int status) {
+        Refusal r = refusal(status);
+        return Sft.failure(r.status(), r.code().code(), r.code().describe(r.detail()));
+    }
+
+    /** The detailed code {@link #forStatus} answers for this status (what the access log and the metrics name an error page by). */
+    static int codeForStatus(int status) {
+        return refusal(status).code().code();
+    }
+
+    private record Refusal(HttpStatus status, ResultCode code, String detail) {}
+
+    private static Refusal refusal(int status) {
         HttpStatus http = HttpStatus.resolve(status);
         if (http == HttpStatus.NOT_IMPLEMENTED || http == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
             // Tomcat's answer to a transfer encoding or protocol version it does not speak: the request's fault, 400
-            return Sft.failure(HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("Request"));
+            return new Refusal(HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER, "Request");
         }
         if (http == null || http.is5xxServerError()) {
-            return Sft.failure(HttpStatus.INTERNAL_SERVER_ERROR, ResultCode.INTERNAL_FAILURE.code(), ResultCode.INTERNAL_FAILURE.describe(null));
+            return new Refusal(HttpStatus.INTERNAL_SERVER_ERROR, ResultCode.INTERNAL_FAILURE, null);
         }
         return switch (http) {
-            case UNAUTHORIZED -> Sft.failure(http, ResultCode.UNAUTHORIZED.code(), ResultCode.UNAUTHORIZED.describe("missing access token"));
-            case FORBIDDEN -> Sft.failure(http, ResultCode.INSUFFICIENT_PRIVILEGE.code(), ResultCode.INSUFFICIENT_PRIVILEGE.describe(null));
-            case NOT_FOUND -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("path (no such operation)"));
-            case METHOD_NOT_ALLOWED -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                    ResultCode.WRONG_INPUT_PARAMETER.describe("method (not allowed for this operation)"));
-            case CONTENT_TOO_LARGE -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(),
-                    ResultCode.WRONG_INPUT_PARAMETER.describe("Request (body larger than " + BodyTooLargeException.MAX_BYTES + " bytes)"));
-            default -> Sft.failure(http, ResultCode.WRONG_INPUT_PARAMETER.code(), ResultCode.WRONG_INPUT_PARAMETER.describe("Request"));
+            case UNAUTHORIZED -> new Refusal(http, ResultCode.UNAUTHORIZED, "missing access token");
+            case FORBIDDEN -> new Refusal(http, ResultCode.INSUFFICIENT_PRIVILEGE, null);
+            case NOT_FOUND -> new Refusal(http, ResultCode.WRONG_INPUT_PARAMETER, "path (no such operation)");
+            case METHOD_NOT_ALLOWED -> new Refusal(http, ResultCode.WRONG_INPUT_PARAMETER, "method (not allowed for this operation)");
+            case CONTENT_TOO_LARGE -> new Refusal(http, ResultCode.WRONG_INPUT_PARAMETER,
+                    "Request (body larger than " + BodyTooLargeException.MAX_BYTES + " bytes)");
+            default -> new Refusal(http, ResultCode.WRONG_INPUT_PARAMETER, "Request");
         };
     }
 

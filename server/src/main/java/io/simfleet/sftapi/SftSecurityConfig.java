@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -40,7 +42,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * that carry {@code ;parameters} or encoded {@code / . %} are refused by Spring Security's
  * {@code StrictHttpFirewall} before any rule or route (400 in the envelope).
  *
- * <p>Public: login and refresh (the refresh token is its own credential). The operator
+ * <p>Public: login and refresh (the refresh token is its own credential), the health probes and
+ * the root page. Prometheus metrics: an operator or the scrape token. The operator
  * API needs an operator's token. The SFT calls need an Enterprise token (a reseller or operator
  * acts inside an enterprise through support access), except the three the reference opens to
  * every account type. Everything else — including paths no controller maps — is refused.
@@ -61,7 +64,8 @@ class SftSecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuthService auth, AccountService accounts, RateLimiter limiter,
-                                 SimfleetProperties props, IdempotencyStore idempotency) throws Exception {
+                                 SimfleetProperties props, IdempotencyStore idempotency,
+                                 @Value("${simfleet.metrics.token:}") String metricsToken) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withPathPatternParser(PATHS);
         RequestMatcher api = path.matcher("/api/**");
         RequestMatcher admin = path.matcher("/admin/**");
@@ -81,6 +85,11 @@ class SftSecurityConfig {
                         .requestMatchers(login).permitAll()
                         // health for load balancers and orchestrators (liveness, readiness): UP or DOWN, no details
                         .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"), path.matcher(HttpMethod.GET, "/actuator/health/{group}")).permitAll()
+                        // Prometheus metrics: an operator's token, or the scrape token SIMFLEET_METRICS_TOKEN (docs/operations.md)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/prometheus"))
+                                .access(AuthorizationManagers.anyOf(new MetricsToken(metricsToken), AuthorityAuthorizationManager.hasRole("OPERATOR")))
+                        // the root page (links to the API description, health and docs): static, read-only
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/")).permitAll()
                         .requestMatchers(admin).hasRole("OPERATOR")
                         .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
                                 path.matcher("/api/GetSIMProduct")).authenticated()
@@ -138,13 +147,13 @@ class SftSecurityConfig {
         return PathPatternRequestMatcher.withPathPatternParser(PATHS).matcher(HttpMethod.POST, "/admin/usage");
     }
 
-    /** Runs before Spring Security: response id, body limit, query-string encoding, refused methods. */
+    /** Runs before Spring Security, just after the access log ({@link RequestLogConfig}): body limit, query-string encoding, refused methods. */
     @Bean
     FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter(Clock clock, SimfleetProperties props) {
         FilterRegistrationBean<RequestHygieneFilter> reg = new FilterRegistrationBean<>(
                 new RequestHygieneFilter(clock, props.zone(), streamedUploads()));
         reg.addUrlPatterns("/*");
-        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        reg.setOrder(RequestLogConfig.ACCESS_LOG_ORDER + 1);
         reg.setDispatcherTypes(DispatcherType.REQUEST);
         return reg;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole server in a child JVM, on a database schema of the test's choosing, so that tests can
@@ -27,6 +28,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code dbUrl} and waits until it answers logins. */
     public static ServerProcess start(String dbUrl, boolean demoData, Path logFile) throws IOException, InterruptedException {
+        return start(dbUrl, demoData, logFile, Map.of());
+    }
+
+    /** Same, with these environment variables added to the server's (e.g. {@code SIMFLEET_LOG_FORMAT}). */
+    public static ServerProcess start(String dbUrl, boolean demoData, Path logFile, Map<String, String> env)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -43,7 +50,9 @@ public final class ServerProcess implements AutoCloseable {
                 "--simfleet.jwt-secret=" + SimfleetTestInitializer.JWT_SECRET,
                 "--simfleet.demo-data=" + demoData,
                 "--simfleet.jobs.poll-interval=200ms"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         ServerProcess server = new ServerProcess(p, port, logFile);
         server.awaitReady(demoData ? "travel" : "admin");
         return server;

@@ -5,8 +5,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a test context at its own fresh schema, with a fixed JWT secret and the demo data. */
+/** Points a test context at its own fresh schema, with a fixed JWT secret, a metrics scrape token and the demo data. */
 public class SimfleetTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    /** The Prometheus scrape token of the test servers (SIMFLEET_METRICS_TOKEN). */
+    public static final String METRICS_TOKEN = "scrape-token-scrape-token-scrape-token-0123";
     public static final String JWT_SECRET = "test-secret-test-secret-test-secret-test-secret-test-secret-test-secret-0123456789";
 
     @Override
@@ -20,6 +22,7 @@ public class SimfleetTestInitializer implements ApplicationContextInitializer<Co
                 "simfleet.db.pool-size", "10",
                 "simfleet.delink-poll-interval", "200ms",
                 "simfleet.simulator.traffic", "false",
-                "simfleet.network.hss-timeout", "1s")));
+                "simfleet.network.hss-timeout", "1s",
+                "simfleet.metrics.token", METRICS_TOKEN)));
     }
 }
