@@ -120,7 +120,8 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /actuator/health", Rule.PUBLIC,
             "GET /actuator/health/**", Rule.PUBLIC,
             "GET /actuator", Rule.NOBODY,
-            // Spring's static-resource handlers: simfleet serves no static files yet
+            // Spring's static-resource handlers: nothing but the API descriptions and Swagger UI, public
+            // by rules of their own (SftSecurityConfig.apiDocs, checked in OpenApiConformanceTest)
             "GET /**", Rule.NOBODY,
             "GET /webjars/**", Rule.NOBODY);
 
