@@ -42,8 +42,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * that carry {@code ;parameters} or encoded {@code / . %} are refused by Spring Security's
  * {@code StrictHttpFirewall} before any rule or route (400 in the envelope).
  *
- * <p>Public: login and refresh (the refresh token is its own credential), the health probes and
- * the root page. Prometheus metrics: an operator or the scrape token. The operator
+ * <p>Public: login and refresh (the refresh token is its own credential), the health probes, the
+ * root page, and the API descriptions with Swagger UI (read only). Prometheus metrics: an operator
+ * or the scrape token. The operator
  * API needs an operator's token. The SFT calls need an Enterprise token (a reseller or operator
  * acts inside an enterprise through support access), except the three the reference opens to
  * every account type. Everything else — including paths no controller maps — is refused.
@@ -90,6 +91,8 @@ class SftSecurityConfig {
                                 .access(AuthorizationManagers.anyOf(new MetricsToken(metricsToken), AuthorityAuthorizationManager.hasRole("OPERATOR")))
                         // the root page (links to the API description, health and docs): static, read-only
                         .requestMatchers(path.matcher(HttpMethod.GET, "/")).permitAll()
+                        // the API descriptions and Swagger UI: files of the jar, read only (docs/openapi.md)
+                        .requestMatchers(apiDocs(path)).permitAll()
                         .requestMatchers(admin).hasRole("OPERATOR")
                         .requestMatchers(path.matcher("/api/Ping"), path.matcher("/api/GetCustomerProfile"),
                                 path.matcher("/api/GetSIMProduct")).authenticated()
@@ -110,6 +113,18 @@ class SftSecurityConfig {
         http.addFilterAfter(new IdempotencyFilter(idempotency, admin, new OrRequestMatcher(login, streamedUploads())),
                 props.rateLimitsEnabled() ? RateLimitFilter.class : AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The OpenAPI descriptions, the Swagger UI page and the files of the Swagger UI web jar it
+     * loads, by GET only; not the web jar's own index page (it points at an online example).
+     */
+    static RequestMatcher apiDocs(PathPatternRequestMatcher.Builder path) {
+        return new OrRequestMatcher(path.matcher(HttpMethod.GET, "/openapi/{file}"), path.matcher(HttpMethod.GET, "/swagger-ui/{file}"),
+                path.matcher(HttpMethod.GET, "/webjars/swagger-ui/swagger-ui.css"), path.matcher(HttpMethod.GET, "/webjars/swagger-ui/index.css"),
+                path.matcher(HttpMethod.GET, "/webjars/swagger-ui/swagger-ui-bundle.js"),
+                path.matcher(HttpMethod.GET, "/webjars/swagger-ui/swagger-ui-standalone-preset.js"),
+                path.matcher(HttpMethod.GET, "/webjars/swagger-ui/favicon-32x32.png"), path.matcher(HttpMethod.GET, "/webjars/swagger-ui/favicon-16x16.png"));
     }
 
     /** 10002 as the reference shows it on the SFT calls (HTTP 200); HTTP 403 on everything else. */

@@ -123,6 +123,23 @@ class NetworkCallsTest extends ApiTestBase {
         assertEquals("Yes", t.api().get("/api/GetEndPointProfile?endPointId=" + ep).json().path("Response").path("info")
                 .path("basicInfo").path("blacklistedNetworks").asString());
 
+        // an SMS it sends is a usage record of its endpoint; the operator reads the SIM as the network holds it
+        admin("/sims/" + imsi + "/sms", map("direction", "MO"));
+        JsonNode sim = fx.admin().get("/admin/network/sims/" + imsi).json();
+        assertEquals("DEUD2", sim.path("tadigCode").asString(), sim.toString());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter ymd = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+        JsonNode sms = t.api().get("/api/GetStatistics?endPointId=" + ep + "&from_date=" + today.minusDays(1).format(ymd)
+                + "&to_date=" + today.plusDays(1).format(ymd)).expect("2589").response().path("responseParam").path("smsTotalUsage");
+        assertEquals("SMS_MO", sms.get(0).path("serviceName").asString(), sms.toString());
+        assertEquals("1", sms.get(0).path("totalCount").asString());
+
+        // its network goes down: it re-registers on the country's remaining one; up again, nothing moves back
+        admin("/networks/DEUD2", map("up", false));
+        assertEquals("DEUE2", statusInfo(t, ep).path("tadigCode").asString(), "Telefonica, the last German network it may use");
+        admin("/networks/DEUD2", map("up", true));
+        assertEquals("DEUE2", statusInfo(t, ep).path("tadigCode").asString());
+
         // suspended: the network detaches it
         t.api().post("/api/EndPointLifeCycleChange", map("Request", map("endPointId", Long.toString(ep),
                 "requestParam", map("lifeCycle", "S", "reason", "1")))).expect("5017");

@@ -124,7 +124,8 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /actuator", Rule.NOBODY,
             // the root page: static HTML linking the API description, health and docs
             "GET /", Rule.PUBLIC,
-            // Spring's static-resource handlers: simfleet serves no static files yet
+            // Spring's static-resource handlers: nothing but the API descriptions and Swagger UI, public
+            // by rules of their own (SftSecurityConfig.apiDocs, checked in OpenApiConformanceTest)
             "GET /**", Rule.NOBODY,
             "GET /webjars/**", Rule.NOBODY);
 

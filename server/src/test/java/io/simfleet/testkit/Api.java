@@ -83,7 +83,11 @@ public final class Api {
             if (!headers[i].equalsIgnoreCase("Content-Type")) b.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // every exchange is checked against the OpenAPI descriptions (ExchangeLog, docs/openapi.md)
+            ExchangeLog.observe(new Exchange(method, path, firstValues(request.headers()), text, r.statusCode(),
+                    firstValues(r.headers()), r.body(), ExchangeLog.sender()));
             return new Resp(r.statusCode(), parse(r.body()), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
@@ -91,6 +95,12 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, String> firstValues(java.net.http.HttpHeaders headers) {
+        Map<String, String> m = new LinkedHashMap<>();
+        headers.map().forEach((k, v) -> m.put(k, v.isEmpty() ? "" : v.get(0)));
+        return m;
     }
 
     private static String headerOr(String[] headers, String name, String dflt) {
