@@ -61,16 +61,17 @@ class RequestHygieneFilter extends OncePerRequestFilter {
                     ResultCode.WRONG_INPUT_PARAMETER.describe("method " + method));
             return;
         }
-        boolean unlimited = streamed.matches(req);
-        if (!unlimited && req.getContentLengthLong() > BodyTooLargeException.MAX_BYTES) {
-            SftResponses.tooLarge(res);
-            return;
-        }
         if (decode(req.getRequestURI()).isEmpty()) {
             // a bare or broken % escape (also in a ;path parameter), or bytes that are not UTF-8: Spring's
             // path parser, which runs before the firewall, would fail on it with an exception (500)
             SftResponses.write(res, HttpStatus.BAD_REQUEST, ResultCode.WRONG_INPUT_PARAMETER.code(),
                     ResultCode.WRONG_INPUT_PARAMETER.describe("path"));
+            return;
+        }
+        // only a path that decodes reaches the matcher (which parses it)
+        boolean unlimited = streamed.matches(req);
+        if (!unlimited && req.getContentLengthLong() > BodyTooLargeException.MAX_BYTES) {
+            SftResponses.tooLarge(res);
             return;
         }
         Optional<String> badParameter = invalidQueryParameter(req.getQueryString());

@@ -105,11 +105,12 @@ class HostileRequestTest extends ApiTestBase {
             assertEquals(400, answer.status(), line + " → " + answer);
             assertEnvelopeIn(answer, "1001");
         }
-        // a path parameter with a bare %, found by FuzzIT: GET and HEAD alike (HEAD answers no body)
-        for (String method : new String[] {"GET", "HEAD"}) {
+        // a path parameter with a bare %, found by FuzzIT: GET, HEAD and POST alike (HEAD answers no body; POST
+        // once reached the streamed-upload matcher, which parses the path, before the path was checked)
+        for (String method : new String[] {"GET", "HEAD", "POST"}) {
             RawHttp.Answer answer = raw(method + " /;% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertEquals(400, answer.status(), method + " /;% → " + answer);
-            if (method.equals("GET")) assertEnvelopeIn(answer, "1001");
+            if (!method.equals("HEAD")) assertEnvelopeIn(answer, "1001");
         }
         RawHttp.Answer bigHeader = raw("GET /api/Ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
         assertEquals(400, bigHeader.status(), bigHeader.toString());
