@@ -197,6 +197,7 @@ public class CatalogService {
 
     @Transactional
     public SimProduct defineSimProduct(Long id, String name, String cardClass) {
+        if (id != null && id <= 0) throw DomainException.wrong("simProductId");
         long pid = id != null ? id : repo.nextId();
         if (simProducts().stream().anyMatch(p -> p.id() == pid || p.name().equals(name))) {
             throw DomainException.wrong("simProduct (already exists)");

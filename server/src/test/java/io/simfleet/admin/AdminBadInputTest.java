@@ -137,6 +137,7 @@ class AdminBadInputTest extends ApiTestBase {
                 "accountId");
         refused(admin.post("/admin/enterprises", map("parentAccountId", Fixtures.RESELLER, "name", "Flag", "oemEnabled", "yes")), "oemEnabled");
         refused(admin.post("/admin/sim-products", map("name", true, "cardClass", "MFF2")), "name");
+        refused(admin.post("/admin/sim-products", map("simProductId", -1, "name", "Negative", "cardClass", "MFF2")), "simProductId");
         refused(admin.patch(base, map("lowBalance", 1)), "lowBalance");
         assertEquals(before, state());
     }
