@@ -123,8 +123,9 @@ class FuzzIT {
     static void start() {
         app = new SpringApplicationBuilder(SimfleetApplication.class, TestClockConfig.class)
                 .initializers(new SimfleetTestInitializer())
-                .properties("server.port=0", "spring.main.banner-mode=off")
-                .run();
+                .properties("spring.main.banner-mode=off")
+                // as an argument: default properties lose to application.yml's SERVER_PORT (8080), which may be taken
+                .run("--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
         jdbc = JdbcClient.create(app.getBean(DataSource.class));
         List<String> tables = jdbc.sql("""
