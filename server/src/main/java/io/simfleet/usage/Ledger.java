@@ -69,6 +69,11 @@ final class Ledger {
         this(accountId, endpointId, balance, shortfall, balanceBarred, counterBarId, counterBarUntil, true, balance);
     }
 
+    /** A main account's first credit: its plan's {@code tariff.initialBalance} when prepaid, else nothing. */
+    static BigDecimal initialBalance(int subscriberType, io.simfleet.catalog.CatalogModel.Plan plan) {
+        return subscriberType == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO;
+    }
+
     /** The wallet of an endpoint that has no row yet: its main account at {@code initial}, nothing barred. */
     static Ledger fresh(long accountId, long endpointId, BigDecimal initial) {
         return new Ledger(accountId, endpointId, initial, BigDecimal.ZERO, false, null, null, false, initial);

@@ -62,7 +62,8 @@ final class Rater {
 
         // 1. free units: add-ons holding at t, the dynamic benefit's, then the base plan's of the billing month
         long need = amount, free = 0;
-        for (Holdings.Subscription s : h.addonsAt(t)) {
+        List<Holdings.Subscription> addons = h.addonsAt(t);
+        for (Holdings.Subscription s : addons) {
             if (need == 0) break;
             Periods.Period p = Periods.validity(s.start(), s.plan().validityDays(), t);
             long actual = firstPeriod(s, p) && s.adjusted() != null && s.adjusted().containsKey(type)
@@ -114,7 +115,7 @@ final class Rater {
 
         // 3. counters of the base plan and of the add-ons holding at t
         if (plan != null) count(l, plan, 0, Periods.month(t, zone), r, amount);
-        for (Holdings.Subscription s : h.addonsAt(t)) {
+        for (Holdings.Subscription s : addons) {
             count(l, s.plan(), s.uniqueId(), Periods.validity(s.start(), s.plan().validityDays(), t), r, amount);
         }
         return new Rated(r, h.endpointId(), LocalDate.ofInstant(t, zone), roamingZone, free, cost);

@@ -277,9 +277,7 @@ public class UsageIngestion {
     }
 
     private static BigDecimal initialBalance(CatalogService.View cat, UsageRepository.Target t) {
-        if (t.subscriberType() != 0) return BigDecimal.ZERO;
-        Plan plan = cat.plansById(List.of(t.planId())).get(t.planId());
-        return plan == null ? BigDecimal.ZERO : plan.tariff().initialBalance();
+        return Ledger.initialBalance(t.subscriberType(), cat.plansById(List.of(t.planId())).get(t.planId()));
     }
 
     private Map<Long, Holdings> holdings(long account, CatalogService.View cat, Map<Long, UsageRepository.Target> endpoints) {
@@ -315,7 +313,7 @@ public class UsageIngestion {
         Set<String> coverage = new HashSet<>();
         for (RoamingProfile p : cat.roamingProfiles(b.roamingProfileIds())) {
             p.networks().forEach(n -> {
-                for (String code : n.mccMnc().split(",")) coverage.add(code.strip());
+                coverage.addAll(n.mccMncs());
             });
         }
         return new Holdings.Dynamic(b.id(), b.pooled(), b.autoRenewal(), b.dataMb(), Set.copyOf(coverage));
@@ -334,7 +332,7 @@ public class UsageIngestion {
         Map<String, String> out = new HashMap<>();
         for (RoamingProfile p : cat.roamingProfiles(t.roamingProfileIds())) {
             p.networks().forEach(n -> {
-                for (String code : n.mccMnc().split(",")) out.putIfAbsent(code.strip(), n.categoryGroupId());
+                for (String code : n.mccMncs()) out.putIfAbsent(code, n.categoryGroupId());
             });
         }
         return out;

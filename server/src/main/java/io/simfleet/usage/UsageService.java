@@ -68,7 +68,7 @@ public class UsageService implements BalanceSource {
         CatalogService.View cat = catalog.view(e.accountId());
         Optional<Ledger> wallet = repo.wallet(e.accountId(), e.id());
         Ledger l = wallet.orElseGet(() -> new Ledger(e.accountId(), e.id(),
-                e.subscriberType() == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO,
+                Ledger.initialBalance(e.subscriberType(), plan),
                 BigDecimal.ZERO, false, null, null));
         List<Holdings.Subscription> subs = subscriptions(cat, e.accountId(), e.id(), now);
         int longest = subs.stream().mapToInt(s -> s.plan().validityDays()).max().orElse(0);
@@ -208,7 +208,7 @@ public class UsageService implements BalanceSource {
     /** The endpoint's wallet, created if needed, locked until the end of the transaction, with its thresholds. */
     Ledger lock(long acc, UsageRepository.Target t, CatalogService.View cat) {
         Plan plan = cat.plansById(List.of(t.planId())).get(t.planId());
-        BigDecimal initial = t.subscriberType() == 0 && plan != null ? plan.tariff().initialBalance() : BigDecimal.ZERO;
+        BigDecimal initial = Ledger.initialBalance(t.subscriberType(), plan);
         Ledger l = repo.lockWallets(acc, List.of(t.endpointId()), List.of(initial), false).get(0);
         repo.loadThresholds(acc, l);
         return l;
