@@ -49,6 +49,8 @@ public final class Benchmark {
     int seconds = 10;
     int warmupSeconds = 3;
     List<Integer> sizes = List.of(100_000, 1_000_000);
+    /** The sections measured ({@code --only api,usage}): all by default. */
+    java.util.Set<String> sections = java.util.Set.of("api", "usage");
 
     String base;
     String token;
@@ -64,6 +66,8 @@ public final class Benchmark {
                 case "--runs" -> b.runs = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> b.seconds = Integer.parseInt(args[i + 1]);
                 case "--clients" -> b.clients = Integer.parseInt(args[i + 1]);
+                case "--db-url" -> b.dbUrl = args[i + 1];
+                case "--only" -> b.sections = java.util.Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,9 +85,11 @@ public final class Benchmark {
 
     List<String[]> measure(int n) throws Exception {
         Path dir = Files.createTempDirectory("simfleet-bench");
+        dataDir = dir;
         System.out.printf("== %,d endpoints: starting the server in %s%n", n, dir);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SimfleetApplication.class).run(
-                "--server.port=0", "--simfleet.data-dir=" + dir, "--simfleet.db.url=", "--simfleet.demo-data=true",
+                "--server.port=0", "--simfleet.data-dir=" + dir, "--simfleet.db.url=" + dbUrl, "--simfleet.db.user=postgres",
+                "--simfleet.jwt-secret=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(), "--simfleet.demo-data=true",
                 "--simfleet.db.pool-size=20", "--logging.level.root=WARN", "--logging.level.io.simfleet=WARN")) {
             base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
             fill(ctx.getBean(DataSource.class), n);
@@ -99,38 +105,46 @@ public final class Benchmark {
             // one pass over every measured call first, discarded: the ceiling is then measured with the
             // JVM as warm as for the calls it is compared with (measured cold it is lower, and every
             // ratio to it looks better than it is)
-            for (Run warm : List.of(ping, create, profile)) warm.run(-1);
+            if (sections.contains("api")) {
+                for (Run warm : List.of(ping, create, profile)) warm.run(-1);
 
-            Stats ceiling = median(ping);
-            rows.add(row(label, "ceiling: GET /api/Ping (token check, no DB)", ceiling, ""));
+                Stats ceiling = median(ping);
+                rows.add(row(label, "ceiling: GET /api/Ping (token check, no DB)", ceiling, ""));
 
-            Stats created = median(create);
-            rows.add(row(label, "CreateEndPoint with link + activation", created,
-                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * created.throughput / ceiling.throughput)));
+                Stats created = median(create);
+                rows.add(row(label, "CreateEndPoint with link + activation", created,
+                        String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 1000/s, p99 ≤ 50 ms", 100 * created.throughput / ceiling.throughput)));
 
-            Stats profiled = median(profile);
-            rows.add(row(label, "GetEndPointProfile", profiled,
-                    String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 30%% of it", 100 * profiled.throughput / ceiling.throughput)));
+                Stats profiled = median(profile);
+                rows.add(row(label, "GetEndPointProfile", profiled,
+                        String.format(Locale.ROOT, "%.0f%% of ceiling; target ≥ 30%% of it", 100 * profiled.throughput / ceiling.throughput)));
 
-            long pages = (n + 1999) / 2000;
-            Stats first = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=1", 20));
-            rows.add(row(label, "GetEndpoints perPage=2000, first page (1 client)", first, "target ≤ 100 ms"));
-            Stats last = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=" + pages, 20));
-            rows.add(row(label, "GetEndpoints perPage=2000, last page (1 client)", last, "page " + pages + "; target ≤ 100 ms"));
-            Stats firstLoaded = median(i -> WRK ? wrk(luaGet("\"/api/GetEndpoints?perPage=2000&page=1\""))
-                    : load("GET", k -> "/api/GetEndpoints?perPage=2000&page=1", null));
-            rows.add(row(label, "GetEndpoints perPage=2000, first page", firstLoaded, clients + " clients"));
+                long pages = (n + 1999) / 2000;
+                Stats first = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=1", 20));
+                rows.add(row(label, "GetEndpoints perPage=2000, first page (1 client)", first, "target ≤ 100 ms"));
+                Stats last = median(i -> sequential("/api/GetEndpoints?perPage=2000&page=" + pages, 20));
+                rows.add(row(label, "GetEndpoints perPage=2000, last page (1 client)", last, "page " + pages + "; target ≤ 100 ms"));
+                Stats firstLoaded = median(i -> WRK ? wrk(luaGet("\"/api/GetEndpoints?perPage=2000&page=1\""))
+                        : load("GET", k -> "/api/GetEndpoints?perPage=2000&page=1", null));
+                rows.add(row(label, "GetEndpoints perPage=2000, first page", firstLoaded, clients + " clients"));
 
-            Stats bulk = median(i -> bulk4000());
-            rows.add(row(label, "bulkProvisioning of 4000: submit → Success", bulk, "target ≤ 1000 ms"));
+                Stats bulk = median(i -> bulk4000());
+                rows.add(row(label, "bulkProvisioning of 4000: submit → Success", bulk, "target ≤ 1000 ms"));
+            }
+            if (!sections.contains("usage")) return rows;
 
             // usage: 90 days of history for 100 000 endpoints and 3 months of raw records, then ingestion and GetStatistics
             fillUsage(ctx.getBean(DataSource.class));
+            database = ctx.getBean(DataSource.class);
             Stats ingested = median(i -> ingest(i));
+            double[] work = dbWork.stream().reduce(new double[5], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]});
+            int measuredRuns = Math.max(1, dbWork.size());
             Stats copied = median(i -> copy(ctx.getBean(DataSource.class), i));
             rows.add(row(label, "usage ingestion, batches of 10 000 (2 senders)", ingested,
-                    String.format(Locale.ROOT, "records/s; %.0f%% of the database's COPY alone; target ≥ 20 000/s",
-                            100 * ingested.throughput / copied.throughput)));
+                    String.format(Locale.ROOT, "records/s; %.0f%% of the database's COPY alone; target ≥ 20 000/s; per record: "
+                                    + "%.0f B of WAL, %.2f blocks read, %.2f written by backends; CPU %.0f µs in the JVM + %.0f µs in PostgreSQL",
+                            100 * ingested.throughput / copied.throughput, work[0] / measuredRuns, work[1] / measuredRuns,
+                            work[2] / measuredRuns, work[3] / measuredRuns, work[4] / measuredRuns)));
             rows.add(row(label, "  the same rows by COPY into an unindexed table", copied, "records/s, the database alone"));
             long withHistory = Math.min(USAGE_HISTORY_ENDPOINTS, endpointIds.size());
             String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
@@ -232,6 +246,13 @@ public final class Benchmark {
     static final int USAGE_BATCHES_PER_RUN = 20;
     final AtomicLong nextRecord = new AtomicLong();
     final List<String> lastRun = new ArrayList<>();
+    /** The database's own work per ingested record over the last ingestion run: WAL bytes, blocks read (not in its buffers), blocks written by backends. */
+    final List<double[]> dbWork = java.util.Collections.synchronizedList(new ArrayList<>());
+    DataSource database;
+    /** An external PostgreSQL (an empty database, user postgres) instead of the embedded one ({@code --db-url}); it is left as filled. */
+    String dbUrl = "";
+    /** The server's data directory (the embedded PostgreSQL's postmaster.pid is in pg/). */
+    Path dataDir;
 
     /**
      * Not timed: 90 days of daily aggregates (DATA every day, SMS_MO every third day) for the first
@@ -300,6 +321,7 @@ public final class Benchmark {
             List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            long[] before = databaseCounters();
             long t0 = System.nanoTime();
             List<Future<?>> fs = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
@@ -319,11 +341,66 @@ public final class Benchmark {
             }
             for (Future<?> f : fs) f.get();
             double secs = (System.nanoTime() - t0) / 1e9;
+            long[] after = databaseCounters();
+            double records = (double) USAGE_BATCH * USAGE_BATCHES_PER_RUN;
+            if (run >= 0) {
+                dbWork.add(new double[] {(after[0] - before[0]) / records, (after[1] - before[1]) / records, (after[2] - before[2]) / records,
+                        (after[3] - before[3]) / records / 1000, (after[4] - before[4]) / records / 1000});
+            }
             Stats lat = stats(latencies, secs, errors.get());
-            return new Stats((double) USAGE_BATCH * USAGE_BATCHES_PER_RUN / secs, lat.p50, lat.p99, errors.get());
+            return new Stats(records / secs, lat.p50, lat.p99, errors.get());
         } finally {
             pool.shutdownNow();
             token = saved;
+        }
+    }
+
+    /** WAL position (bytes), blocks read from outside the buffers, blocks written by backends (evicting dirty buffers). */
+    long[] databaseCounters() throws Exception {
+        try (Connection c = database.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("""
+                     SELECT pg_current_wal_lsn() - '0/0'::pg_lsn,
+                            (SELECT sum(blks_read) FROM pg_stat_database),
+                            (xpath('/row/w/text()', query_to_xml(CASE WHEN to_regclass('pg_stat_io') IS NULL THEN 'SELECT 0 AS w'
+                                ELSE 'SELECT coalesce(sum(writes), 0) AS w FROM pg_stat_io WHERE backend_type = ''client backend''' END,
+                                false, false, '')))[1]::text::bigint""")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), jvmCpuNanos(), postgresCpuNanos()};
+        }
+    }
+
+    /** CPU time of this JVM (server and harness), in ns. */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL, in ns: its postmaster, its live processes, and the
+     * processes that ended (Linux /proc; 0 elsewhere). With the JVM's, the cost of a record in
+     * CPU, which — unlike records/s — does not depend on what else the machine is doing.
+     */
+    long postgresCpuNanos() {
+        try {
+            long pm = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim());
+            long ticks = procTicks(pm, true);
+            for (String child : Files.readString(Path.of("/proc/" + pm + "/task/" + pm + "/children")).trim().split(" ")) {
+                if (!child.isBlank()) ticks += procTicks(Long.parseLong(child), false);
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static long procTicks(long pid, boolean withEndedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the command
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (Exception e) {
+            return 0;
         }
     }
 

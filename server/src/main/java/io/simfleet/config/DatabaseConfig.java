@@ -32,11 +32,12 @@ public class DatabaseConfig {
 
     /** Started only in embedded mode; Spring stops it after the pool is closed. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(SimfleetProperties props) throws IOException {
+    EmbeddedDatabase embeddedDatabase(SimfleetProperties props,
+                                      @Value("${simfleet.db.shared-buffers:512MB}") String sharedBuffers) throws IOException {
         if (!props.embeddedDatabase()) {
             return EmbeddedDatabase.NONE;
         }
-        return EmbeddedDatabase.start(props.dataDir());
+        return EmbeddedDatabase.start(props.dataDir(), sharedBuffers);
     }
 
     @Bean(destroyMethod = "close")
@@ -102,6 +103,10 @@ public class DatabaseConfig {
         }
 
         static EmbeddedDatabase start(Path dataDir) throws IOException {
+            return start(dataDir, "512MB");
+        }
+
+        static EmbeddedDatabase start(Path dataDir, String sharedBuffers) throws IOException {
             Path dir = dataDir.resolve("pg");
             Path passwordFile = dataDir.resolve(PASSWORD_FILE);
             Path hba = dir.resolve("pg_hba.conf");
@@ -130,6 +135,14 @@ public class DatabaseConfig {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // initdb's memory and WAL defaults are for a small machine: with 128 MB of buffers and
+                    // a checkpoint every 1 GB of WAL, usage ingestion on a large fleet spends its time
+                    // evicting dirty pages and writing whole-page images after each checkpoint
+                    // (docs/performance.md); the data directory keeps these until the next start
+                    .setServerConfig("shared_buffers", sharedBuffers)
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("wal_compression", "on")
                     .setRegisterShutdownHook(true)
                     .start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg, password);

@@ -282,10 +282,11 @@ public class UsageIngestion {
 
     private Map<Long, Holdings> holdings(long account, CatalogService.View cat, Map<Long, UsageRepository.Target> endpoints) {
         Map<Long, List<Object[]>> history = repo.planHistory(account, endpoints.keySet());
-        List<UsageRepository.AddonRow> addons = repo.addons(account, endpoints.keySet());
+        Map<Long, List<UsageRepository.AddonRow>> addons = repo.addons(account, endpoints.keySet()).stream()
+                .collect(Collectors.groupingBy(UsageRepository.AddonRow::endpointId));
         Set<String> planIds = new HashSet<>();
         history.values().forEach(l -> l.forEach(h -> planIds.add((String) h[1])));
-        addons.forEach(a -> planIds.add(a.planId()));
+        addons.values().forEach(l -> l.forEach(a -> planIds.add(a.planId())));
         endpoints.values().forEach(t -> planIds.add(t.planId()));
         Map<String, Plan> plans = cat.plansById(planIds);
         Map<Long, Holdings> out = new HashMap<>();
@@ -296,7 +297,7 @@ public class UsageIngestion {
                 if (p != null) ps.add(new Holdings.PlanFrom((Instant) h[0], p));
             }
             if (ps.isEmpty() && plans.get(e.getValue().planId()) != null) ps.add(new Holdings.PlanFrom(Instant.EPOCH, plans.get(e.getValue().planId())));
-            List<Holdings.Subscription> subs = addons.stream().filter(a -> a.endpointId() == e.getKey() && plans.get(a.planId()) != null)
+            List<Holdings.Subscription> subs = addons.getOrDefault(e.getKey(), List.of()).stream().filter(a -> plans.get(a.planId()) != null)
                     .map(a -> new Holdings.Subscription(a.uniqueId(), plans.get(a.planId()), a.start(), a.until(), bytes(a.adjusted())))
                     .toList();
             out.put(e.getKey(), new Holdings(account, e.getKey(), e.getValue().subscriberType(), ps, subs,
