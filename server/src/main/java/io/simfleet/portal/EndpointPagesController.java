@@ -4,6 +4,7 @@ import io.simfleet.catalog.CatalogModel.Tag;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.diagnosis.Diagnosis;
 import io.simfleet.endpoint.EndpointBrowser;
 import io.simfleet.endpoint.EndpointLifecycle;
 import io.simfleet.endpoint.EndpointOperations;
@@ -43,8 +44,11 @@ class EndpointPagesController {
     private final EndpointService endpoints;
     private final EndpointOperations operations;
     private final CatalogService catalog;
+    private final Diagnosis diagnosis;
 
-    EndpointPagesController(EndpointBrowser browser, EndpointService endpoints, EndpointOperations operations, CatalogService catalog) {
+    EndpointPagesController(EndpointBrowser browser, EndpointService endpoints, EndpointOperations operations, CatalogService catalog,
+                            Diagnosis diagnosis) {
+        this.diagnosis = diagnosis;
         this.browser = browser;
         this.endpoints = endpoints;
         this.operations = operations;
@@ -174,6 +178,17 @@ class EndpointPagesController {
     private void header(Actor actor, long endpointId, Model model) {
         Profile p = endpoints.profile(actor, endpointId);
         model.addAttribute("p", p);
+        // the network's last report, as fetchNetworkStatus answers it ("Connected": attached with a data session)
+        String network = "No SIM";
+        if (p.sim() != null) {
+            try {
+                var state = diagnosis.status(actor, EndpointRef.id(endpointId)).state();
+                network = state.attached() && state.inSession() ? "Connected" : "Not Connected";
+            } catch (DomainException e) {
+                network = "Unknown";
+            }
+        }
+        model.addAttribute("network", network);
         model.addAttribute("actions", Arrays.stream(Action.values())
                 .filter(a -> EndpointLifecycle.next(p.endpoint().status(), a.operation).isPresent()).toList());
     }
