@@ -46,7 +46,7 @@ class PortalAdvice {
         common(model, request);
         boolean notFound = NOT_FOUND.contains(e.code()) || (e.detail() != null && e.detail().endsWith("not found"));
         response.setStatus(notFound ? 404 : 422);
-        model.addAttribute("title", notFound ? "Not found" : "Refused");
+        model.addAttribute("heading", notFound ? "Not found" : "Refused");
         model.addAttribute("message", notFound ? "Not found: no such object in this account." : e.code().code() + " " + e.getMessage());
         return "portal/problem";
     }
@@ -55,7 +55,7 @@ class PortalAdvice {
     String notFound(Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
         response.setStatus(404);
-        model.addAttribute("title", "Not found");
+        model.addAttribute("heading", "Not found");
         model.addAttribute("message", "Not found: no such object in this account.");
         return "portal/problem";
     }
