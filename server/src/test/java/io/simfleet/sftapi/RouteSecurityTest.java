@@ -233,7 +233,8 @@ class RouteSecurityTest extends ApiTestBase {
      */
     private int checkPortal(List<String> failures, Route route, Rule rule, String method) {
         int requests = 0;
-        for (Caller caller : Caller.values()) {
+        // a token means nothing to the portal's chain: no token, an enterprise's and an operator's stand for all
+        for (Caller caller : List.of(Caller.NONE, Caller.CUSTOMER, Caller.OPERATOR)) {
             String path = route.path();
             List<String> spellings = new ArrayList<>(equivalentSpellings(path));
             spellings.add(0, path);
