@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Api;
+import io.simfleet.testkit.IntegrationTest;
 import io.simfleet.testkit.Fixtures;
 import io.simfleet.testkit.Fixtures.Tenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.openqa.selenium.Keys;
 
 /**
@@ -18,12 +21,21 @@ import org.openqa.selenium.Keys;
  * an endpoint by ICCID, open it, suspend and resume it, log out; another tenant cannot open it
  * by its URL; a name with markup shows as text. Screenshots under target/portal-screenshots/.
  */
+@IntegrationTest
 @Tag("browser")
-class PortalBrowserIT extends ApiTestBase {
+class PortalBrowserIT {
     static final String HOSTILE = "<script>alert(1)</script>";
+
+    // not an ApiTestBase: that is the Surefire layer OpenApiConformanceTest counts (this runs in Failsafe)
+    @Autowired
+    Environment env;
 
     private int port() {
         return Integer.parseInt(env.getRequiredProperty("local.server.port"));
+    }
+
+    private Api anon() {
+        return new Api(port());
     }
 
     @Test
