@@ -78,6 +78,17 @@ public class AuthService {
      * 429 (more attempts than the rate limits allow, per username and per client address).
      */
     public TokenPair login(String username, String password, Long targetAccountId, String clientAddress) {
+        Actor actor = signIn(username, password, targetAccountId, clientAddress);
+        return issuePair(new TokenService.Claims(actor.username(), actor.userAccountId(), actor.accountId(), actor.accountType(),
+                TokenService.Kind.ACCESS));
+    }
+
+    /**
+     * The credential check of {@link #login}, for the web portal's form login, which keeps the
+     * actor in a session instead of issuing tokens: the same rate limits, blocking, account checks
+     * and support access (written to the target's activity log), raising the same codes.
+     */
+    public Actor signIn(String username, String password, Long targetAccountId, String clientAddress) {
         if (limitsEnabled) {
             limiter.acquire("login-address:" + RateLimiter.addressKey(clientAddress), limits.loginPerAddressPerMinute(),
                     Duration.ofMinutes(1), "login attempts from this address");
@@ -111,19 +122,37 @@ public class AuthService {
             throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + own.id() + " is disabled");
         }
         users.recordSuccess(user.id());
-        Account acting = own;
-        if (targetAccountId != null && targetAccountId != own.id()) {
-            if (own.type() == AccountType.ENTERPRISE || !accounts.isDescendant(own.id(), targetAccountId)) {
-                throw new DomainException(ResultCode.WRONG_TARGET_ACCOUNT);
-            }
-            acting = accounts.get(targetAccountId);
-            if (!acting.active()) {
-                throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + acting.id() + " is disabled");
-            }
-            accounts.recordActivity(acting.id(), username, own.id(), "SUPPORT_ACCESS",
-                    "Support access by " + username + " of account " + own.id());
+        Account acting = targetAccountId != null && targetAccountId != own.id() ? supportAccess(username, own, targetAccountId) : own;
+        return new Actor(username, own.id(), acting.id(), acting.type(), null);
+    }
+
+    /**
+     * Support access without a second password: a signed-in reseller or operator (acting in its own
+     * account) opens a descendant account, as {@link #login} with {@code targetAccountId} does, and
+     * it is written to that account's activity log. Raises 10117 (not a descendant, or the actor is
+     * an enterprise or already acting in another account) and 10002 (an account is disabled).
+     */
+    public Actor openAccount(Actor signedIn, long targetAccountId) {
+        if (signedIn.supportAccess()) throw new DomainException(ResultCode.WRONG_TARGET_ACCOUNT);
+        Account own = accounts.get(signedIn.userAccountId());
+        if (!own.active()) {
+            throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + own.id() + " is disabled");
         }
-        return issuePair(new TokenService.Claims(username, own.id(), acting.id(), acting.type(), TokenService.Kind.ACCESS));
+        Account acting = supportAccess(signedIn.username(), own, targetAccountId);
+        return new Actor(signedIn.username(), own.id(), acting.id(), acting.type(), signedIn.requestId());
+    }
+
+    private Account supportAccess(String username, Account own, long targetAccountId) {
+        if (own.type() == AccountType.ENTERPRISE || targetAccountId == own.id() || !accounts.isDescendant(own.id(), targetAccountId)) {
+            throw new DomainException(ResultCode.WRONG_TARGET_ACCOUNT);
+        }
+        Account acting = accounts.get(targetAccountId);
+        if (!acting.active()) {
+            throw new DomainException(ResultCode.INSUFFICIENT_PRIVILEGE, "account " + acting.id() + " is disabled");
+        }
+        accounts.recordActivity(acting.id(), username, own.id(), "SUPPORT_ACCESS",
+                "Support access by " + username + " of account " + own.id());
+        return acting;
     }
 
     /** Issues a new pair from a valid refresh token; an invalid one raises 401. */
@@ -149,6 +178,14 @@ public class AuthService {
                 .orElseThrow(() -> new DomainException(ResultCode.UNAUTHORIZED, "invalid or expired access token"));
         requireActiveAccounts(c);
         return new Actor(c.username(), c.userAccountId(), c.accountId(), c.accountType(), null);
+    }
+
+    /**
+     * Whether a signed-in actor (a portal session) may still act: its user's account and the
+     * account it acts in are both active (seen within the configured {@code account-status-cache}).
+     */
+    public boolean stillActive(Actor actor) {
+        return accounts.isActive(actor.userAccountId()) && accounts.isActive(actor.accountId());
     }
 
     /** A token stops working once its user's account or the account it acts in is disabled: 401. */

@@ -155,7 +155,7 @@ class EventStore {
      * consumers need it; the history's wire columns do not, and a payload this instance cannot
      * read, written by a newer one during a rolling deploy, must not break the history).
      */
-    private static EndpointHistoryEntry entry(ResultSet rs, boolean typed) throws SQLException {
+    static EndpointHistoryEntry entry(ResultSet rs, boolean typed) throws SQLException {
         String payload = typed ? rs.getString("payload") : null;
         EndpointEvent event = payload == null ? null
                 : EndpointEvents.read(rs.getString("type"), rs.getInt("payload_version"), payload);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /}: what a person who opens the server's address in a browser sees — a short static
  * page from the jar ({@code portal/index.html}) that says what the server is and links the API
- * description, Swagger UI, health and the documentation. Public, read-only; the portal's login
- * takes its place once the portal exists.
+ * description, Swagger UI, health and the documentation, and leads people to the portal
+ * ({@code /portal}). Public, read-only.
  */
 @RestController
 class HomePageController {

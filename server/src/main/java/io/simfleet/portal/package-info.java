@@ -1,5 +1,6 @@
 /**
- * The web portal of enterprise users (issue "portal"). Until it exists: the root page {@code /},
- * a static page from the jar linking the API description, health and the documentation.
+ * The web portal (issue 10, docs/portal.md): server-rendered pages (Thymeleaf, htmx, Chart.js from
+ * the jar) under {@code /portal}, behind a filter chain of its own (session, form login on the
+ * API's users, CSRF), on the same services as the API; and the root page {@code /}.
  */
 package io.simfleet.portal;

@@ -182,4 +182,11 @@ class SimRepository {
     static Sim map(ResultSet rs, int n) throws SQLException {
         return SimRows.map(rs, "");
     }
+
+    java.util.Map<SimStatus, Long> countByStatus(long account) {
+        java.util.Map<SimStatus, Long> counts = new java.util.EnumMap<>(SimStatus.class);
+        jdbc.sql("SELECT status, count(*) FROM sim WHERE account_id = :a GROUP BY status").param("a", account)
+                .query((rs, n) -> counts.put(SimStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
 }

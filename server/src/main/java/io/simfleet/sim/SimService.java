@@ -107,6 +107,12 @@ public class SimService {
         return new Page<>(rows, listed.totalRecords(), listed.perPage());
     }
 
+    /** The account's SIMs per state (states without any are absent), from sim_account_status_idx. */
+    @Transactional(readOnly = true)
+    public Map<SimStatus, Long> countByStatus(long account) {
+        return repo.countByStatus(account);
+    }
+
     @Transactional(readOnly = true)
     public List<IccidRange> readyRanges(long account) {
         return repo.readyRanges(account);

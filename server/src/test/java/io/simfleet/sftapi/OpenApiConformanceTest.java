@@ -70,6 +70,16 @@ class OpenApiConformanceTest extends ApiTestBase {
             "GET /**", "static files: the descriptions themselves and Swagger UI",
             "GET /webjars/**", "Swagger UI's files");
 
+    /**
+     * The web portal's pages and files (docs/portal.md): HTML for people with a session, not API
+     * calls, so never described; RouteSecurityTest holds every one of them to the portal's chain
+     * (no bearer token reaches them, nothing without a session but the login page and its files).
+     */
+    static boolean portal(String route) {
+        String path = route.substring(route.indexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return path.equals("/portal") || path.startsWith("/portal/");
+    }
+
     @Autowired
     ApplicationContext context;
 
@@ -79,7 +89,7 @@ class OpenApiConformanceTest extends ApiTestBase {
     void everyMappedRouteIsDescribedAndEveryDescribedOperationIsMapped() {
         Set<String> mapped = new TreeSet<>();
         for (String route : routes()) {
-            if (!NOT_DESCRIBED.containsKey(route)) mapped.add(normalised(route));
+            if (!NOT_DESCRIBED.containsKey(route) && !portal(route)) mapped.add(normalised(route));
         }
         Set<String> described = new TreeSet<>();
         for (Operation op : contract.operations()) described.add(normalised(op.method() + " " + op.path()));

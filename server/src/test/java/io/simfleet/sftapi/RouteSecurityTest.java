@@ -38,7 +38,11 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 class RouteSecurityTest extends ApiTestBase {
 
-    enum Rule { PUBLIC, OPERATOR, ENTERPRISE, ANY_ACCOUNT, NOBODY }
+    /**
+     * PORTAL_PUBLIC: the portal's login page and files. PORTAL: a portal page, for a signed-in
+     * session only (which roles: PortalSecurityTest); no bearer token reaches it.
+     */
+    enum Rule { PUBLIC, OPERATOR, ENTERPRISE, ANY_ACCOUNT, NOBODY, PORTAL_PUBLIC, PORTAL }
 
     /** Up to DISABLED: callers without a usable token. SUPPORT: the reseller acting in an enterprise. */
     enum Caller { NONE, EXPIRED, FORGED, REFRESH, DISABLED, CUSTOMER, SUPPORT, RESELLER, OPERATOR }
@@ -127,7 +131,21 @@ class RouteSecurityTest extends ApiTestBase {
             // Spring's static-resource handlers: nothing but the API descriptions and Swagger UI, public
             // by rules of their own (SftSecurityConfig.apiDocs, checked in OpenApiConformanceTest)
             "GET /**", Rule.NOBODY,
-            "GET /webjars/**", Rule.NOBODY);
+            "GET /webjars/**", Rule.NOBODY,
+            // the web portal (docs/portal.md): its own chain, a session from its form login, never a bearer token
+            "GET /portal/login", Rule.PORTAL_PUBLIC,
+            "GET /portal/assets/**", Rule.PORTAL_PUBLIC,
+            "GET /portal/assets/webjars/**", Rule.PORTAL_PUBLIC,
+            "GET /portal", Rule.PORTAL,
+            "GET /portal/dashboard", Rule.PORTAL,
+            "GET /portal/endpoints", Rule.PORTAL,
+            "GET /portal/endpoints/export", Rule.PORTAL,
+            "GET /portal/endpoints/{id}", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/events", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
+            "GET /portal/support", Rule.PORTAL,
+            "POST /portal/support/open", Rule.PORTAL);
 
     @Autowired
     ApplicationContext context;
@@ -146,7 +164,7 @@ class RouteSecurityTest extends ApiTestBase {
 
         /** A concrete path: path variables filled with the operator's own account. */
         String path() {
-            return pattern.replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("{imsi}", "206281000015190").replace("{tadig}", "BELTB").replace("/**", "/anything");
+            return pattern.replace("{action:activate|suspend|resume}", "suspend").replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("{imsi}", "206281000015190").replace("{tadig}", "BELTB").replace("/**", "/anything");
         }
     }
 
@@ -171,6 +189,10 @@ class RouteSecurityTest extends ApiTestBase {
             Rule rule = RULES.get(route.key());
             if (rule == null) continue; // reported by everyMappedRouteHasARule
             String method = route.method().equals("ANY") ? "GET" : route.method();
+            if (rule == Rule.PORTAL || rule == Rule.PORTAL_PUBLIC) {
+                requests += checkPortal(failures, route, rule, method);
+                continue;
+            }
             for (Caller caller : Caller.values()) {
                 boolean allowed = allowed(rule, caller);
                 String path = route.path();
@@ -202,6 +224,42 @@ class RouteSecurityTest extends ApiTestBase {
         }
         assertTrue(requests > 1000, "walked " + requests + " requests");
         if (!failures.isEmpty()) fail(failures.size() + " answers broke their route's rule:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * A portal route with every API caller (their tokens mean nothing to the portal's chain) in
+     * every spelling: a page answers what it answers anyone without a session — GET the way to
+     * the login page, a write 403 (no CSRF token) — and the login page and files are served.
+     */
+    private int checkPortal(List<String> failures, Route route, Rule rule, String method) {
+        int requests = 0;
+        // a token means nothing to the portal's chain: no token, an enterprise's and an operator's stand for all
+        for (Caller caller : List.of(Caller.NONE, Caller.CUSTOMER, Caller.OPERATOR)) {
+            String path = route.path();
+            List<String> spellings = new ArrayList<>(equivalentSpellings(path));
+            spellings.add(0, path);
+            if (rule == Rule.PORTAL) spellings.add(path + "/");
+            for (String variant : spellings) {
+                Resp r = call(caller, method, variant);
+                requests++;
+                if (r.status() >= 500) failures.add(describe(route, caller, variant, r, "server error"));
+                boolean toLogin = r.status() == 302 && String.valueOf(r.header("Location")).endsWith("/portal/login");
+                if (rule == Rule.PORTAL && !(method.equals("GET") ? toLogin : r.status() == 403)) {
+                    failures.add(describe(route, caller, variant, r, method.equals("GET") ? "expected the way to the login page" : "expected 403"));
+                }
+                if (rule == Rule.PORTAL_PUBLIC && (toLogin || r.status() == 401 || r.status() == 403)) {
+                    failures.add(describe(route, caller, variant, r, "refused a public portal file"));
+                }
+            }
+            for (String variant : refusedSpellings(path)) {
+                Resp r = call(caller, method, variant);
+                requests++;
+                if (r.status() != 400 || !"1001".equals(r.code())) {
+                    failures.add(describe(route, caller, variant, r, "expected 400 / 1001 from the firewall"));
+                }
+            }
+        }
+        return requests;
     }
 
     private void check(List<String> failures, Route route, Caller caller, String path, Resp r, boolean allowed) {
@@ -236,7 +294,7 @@ class RouteSecurityTest extends ApiTestBase {
     private static boolean allowed(Rule rule, Caller caller) {
         return switch (rule) {
             case PUBLIC -> true;
-            case NOBODY -> false;
+            case NOBODY, PORTAL, PORTAL_PUBLIC -> false; // the portal's rules are checked by checkPortal
             case OPERATOR -> caller == Caller.OPERATOR;
             case ENTERPRISE -> caller == Caller.CUSTOMER || caller == Caller.SUPPORT;
             case ANY_ACCOUNT -> caller.ordinal() >= Caller.CUSTOMER.ordinal();

@@ -42,8 +42,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class OpenApiContract {
     /** The descriptions, as served under /openapi/. */
     public static final List<String> DOCUMENTS = List.of("sft.yaml", "admin.yaml");
-    /** Served files, not API calls: not described, never checked here. */
-    private static final List<String> NOT_API = List.of("/openapi/", "/swagger-ui/", "/webjars/");
+    /** Served files and the web portal's pages (docs/portal.md), not API calls: not described, never checked here. */
+    private static final List<String> NOT_API = List.of("/openapi/", "/swagger-ui/", "/webjars/", "/portal");
     private static final Set<Integer> REFUSED_STATUS = Set.of(400, 401, 403, 404, 405, 413, 415, 422, 429, 431);
     private static final Set<String> REFUSED_CODES = Set.of("1000", "1001", "10002", "10073", "10134");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -123,11 +123,12 @@ public final class OpenApiContract {
     }
 
     public Result check(Exchange e) {
+        String decoded = decode(e.path());
         for (String prefix : NOT_API) {
-            if (e.path().toLowerCase(Locale.ROOT).startsWith(prefix)) return new Result(null, false, List.of());
+            if (e.path().toLowerCase(Locale.ROOT).startsWith(prefix)
+                    || (decoded != null && decoded.toLowerCase(Locale.ROOT).startsWith(prefix))) return new Result(null, false, List.of());
         }
         List<String> violations = new ArrayList<>();
-        String decoded = decode(e.path());
         Operation op = null;
         boolean pathKnown = false;
         Map<String, String> pathParams = new LinkedHashMap<>();

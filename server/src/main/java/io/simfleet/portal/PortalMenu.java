@@ -1,0 +1,66 @@
+package io.simfleet.portal;
+
+import io.simfleet.common.AccountType;
+import io.simfleet.common.Actor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The portal's menu, as the walkthrough's last screen shows it, plus the operator's pages. An
+ * item whose page is not built yet has no {@code path}: it is rendered disabled ("coming"), never
+ * as a link to a stub. To add a page: give its item the page's path here and guard the path in
+ * {@link PortalSecurityConfig} (docs/portal.md).
+ */
+enum PortalMenu {
+    DASHBOARD("Dashboard", "/portal/dashboard", AccountType.ENTERPRISE),
+    ENDPOINTS("Endpoints", "/portal/endpoints", AccountType.ENTERPRISE),
+    SIMS("SIMs", null, AccountType.ENTERPRISE),
+    SERVICES("Services", null, AccountType.ENTERPRISE),
+    COVERAGE("Coverage", null, AccountType.ENTERPRISE),
+    TARIFF("Tariff", null, AccountType.ENTERPRISE),
+    APN("APN", null, AccountType.ENTERPRISE),
+    PLAN("Plan", null, AccountType.ENTERPRISE),
+    BILLING("Billing", null, AccountType.ENTERPRISE),
+    STATISTICS("Statistics", null, AccountType.ENTERPRISE),
+    OPEN_ENTERPRISE("Open an enterprise", "/portal/support", null),
+    ACCOUNTS("Accounts", null, AccountType.OPERATOR),
+    USERS("Users", null, AccountType.OPERATOR),
+    CATALOG("Catalog", null, AccountType.OPERATOR),
+    SIM_IMPORT("SIM import", null, AccountType.OPERATOR);
+
+    private final String label;
+    private final String path;
+    /** The acting account type that sees the item; null: resellers and operators acting in their own account. */
+    private final AccountType audience;
+
+    PortalMenu(String label, String path, AccountType audience) {
+        this.label = label;
+        this.path = path;
+        this.audience = audience;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The page's path; null while the page is not built. */
+    public String path() {
+        return path;
+    }
+
+    public boolean built() {
+        return path != null;
+    }
+
+    /** Whether {@code path} (a request's) is this item's page or below it. */
+    public boolean holds(String requestPath) {
+        return path != null && requestPath != null
+                && (requestPath.equalsIgnoreCase(path) || requestPath.toLowerCase().startsWith(path.toLowerCase() + "/"));
+    }
+
+    static List<PortalMenu> of(Actor actor) {
+        return Arrays.stream(values()).filter(m -> m.audience == null
+                ? actor.accountType() != AccountType.ENTERPRISE && !actor.supportAccess()
+                : m.audience == actor.accountType()).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package io.simfleet.portal;
+
+import io.simfleet.auth.AuthService;
+import io.simfleet.common.Actor;
+import io.simfleet.common.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A reseller or operator opens one of its enterprises: the API's support access
+ * ({@link AuthService#openAccount}, written to the enterprise's activity log). The session then
+ * acts in that enterprise (its pages, its data) until logout.
+ */
+@Controller
+class SupportAccessController {
+    private final AuthService auth;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    SupportAccessController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @GetMapping("/portal/support")
+    String form(Actor actor, Model model) {
+        return "portal/support";
+    }
+
+    @PostMapping("/portal/support/open")
+    String open(Actor actor, @RequestParam(required = false) String accountId, HttpServletRequest request,
+                HttpServletResponse response, RedirectAttributes flash) {
+        if (accountId == null || !accountId.trim().matches("\\d{1,18}")) {
+            flash.addFlashAttribute("refused", "Enter the id of one of your enterprises.");
+            return "redirect:/portal/support";
+        }
+        Actor acting;
+        try {
+            acting = auth.openAccount(actor, Long.parseLong(accountId.trim()));
+        } catch (DomainException e) {
+            flash.addFlashAttribute("refused", e.code().code() + " " + e.getMessage());
+            return "redirect:/portal/support";
+        }
+        request.changeSessionId();
+        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
+        ctx.setAuthentication(new PortalAuthentication(acting.withRequestId(null)));
+        SecurityContextHolder.setContext(ctx);
+        sessions.saveContext(ctx, request, response);
+        return "redirect:/portal";
+    }
+}
