@@ -205,7 +205,9 @@ public class UsageIngestion {
 
         // the endpoints' balances, held in endpoint order (a prepaid wallet starts at its plan's credit)
         List<Long> ids = new ArrayList<>(endpoints.keySet());
-        List<BigDecimal> initials = ids.stream().map(id -> initialBalance(cat, endpoints.get(id))).toList();
+        Map<String, Plan> currentPlans = cat.plansById(endpoints.values().stream().map(UsageRepository.Target::planId).collect(Collectors.toSet()));
+        List<BigDecimal> initials = ids.stream()
+                .map(id -> Ledger.initialBalance(endpoints.get(id).subscriberType(), currentPlans.get(endpoints.get(id).planId()))).toList();
         Map<Long, Ledger> ledgers = new LinkedHashMap<>();
         for (Ledger l : repo.lockWallets(account, ids, initials, skipLocked)) ledgers.put(l.endpointId, l);
         List<Routed> records = new ArrayList<>(all.size());
@@ -247,7 +249,8 @@ public class UsageIngestion {
         // rate in time order
         fresh.sort(Comparator.comparing((Routed r) -> r.record().startedAt()).thenComparing(r -> r.record().recordId()));
         Map<Long, Rater> raters = new HashMap<>();
-        Map<Long, Map<String, String>> zonesOf = new HashMap<>();
+        // the zones of each roaming-profile list, once per list (a fleet's endpoints share a few lists of hundreds of networks)
+        Map<List<Long>, Map<String, String>> zonesOf = new HashMap<>();
         List<Rater.Rated> rated = new ArrayList<>(fresh.size());
         Map<String, UsageRepository.Daily> daily = new LinkedHashMap<>();
         for (Routed r : fresh) {
@@ -255,7 +258,7 @@ public class UsageIngestion {
             long e = t.endpointId();
             Rater rater = raters.computeIfAbsent(e, x -> new Rater(zone, now, EndpointStatus.valueOf(t.status()), t.iccid(), pools));
             String roamingZone = r.record().visitedMccMnc() == null ? null
-                    : zonesOf.computeIfAbsent(e, x -> roamingZones(cat, t)).get(r.record().visitedMccMnc());
+                    : zonesOf.computeIfAbsent(t.roamingProfileIds(), x -> roamingZones(cat, x)).get(r.record().visitedMccMnc());
             Rater.Rated x = rater.rate(holdings.get(e), ledgers.get(e), r.record(), roamingZone);
             rated.add(x);
             daily.merge(e + "|" + x.day() + "|" + r.record().service(),
@@ -267,17 +270,15 @@ public class UsageIngestion {
         repo.save(account, ledgers.values());
         repo.savePools(account, pools);
         repo.insertRecords(account, rated, now);
-        repo.addDaily(account, daily.values());
+        // in key order: neighbouring rows of the aggregate's index are updated together
+        repo.addDaily(account, daily.values().stream().sorted(Comparator.comparingLong(UsageRepository.Daily::endpointId)
+                .thenComparing(UsageRepository.Daily::day).thenComparing(UsageRepository.Daily::service)).toList());
         List<EndpointJournal.Entry> events = new ArrayList<>();
         raters.forEach((e, rater) -> rater.events.forEach(ev -> events.add(new EndpointJournal.Entry(e, ev))));
         if (!events.isEmpty()) {
             journal.record(new Actor(actor.username(), actor.userAccountId(), account, actor.accountType(), actor.requestId()), events);
         }
         return new long[] {fresh.size(), duplicates};
-    }
-
-    private static BigDecimal initialBalance(CatalogService.View cat, UsageRepository.Target t) {
-        return Ledger.initialBalance(t.subscriberType(), cat.plansById(List.of(t.planId())).get(t.planId()));
     }
 
     private Map<Long, Holdings> holdings(long account, CatalogService.View cat, Map<Long, UsageRepository.Target> endpoints) {
@@ -290,6 +291,7 @@ public class UsageIngestion {
         endpoints.values().forEach(t -> planIds.add(t.planId()));
         Map<String, Plan> plans = cat.plansById(planIds);
         Map<Long, Holdings> out = new HashMap<>();
+        Map<Long, java.util.Optional<Holdings.Dynamic>> dynamics = new HashMap<>();
         for (Map.Entry<Long, UsageRepository.Target> e : endpoints.entrySet()) {
             List<Holdings.PlanFrom> ps = new ArrayList<>();
             for (Object[] h : history.getOrDefault(e.getKey(), List.of())) {
@@ -301,7 +303,8 @@ public class UsageIngestion {
                     .map(a -> new Holdings.Subscription(a.uniqueId(), plans.get(a.planId()), a.start(), a.until(), bytes(a.adjusted())))
                     .toList();
             out.put(e.getKey(), new Holdings(account, e.getKey(), e.getValue().subscriberType(), ps, subs,
-                    dynamic(cat, e.getValue().dynamicBenefitId())));
+                    e.getValue().dynamicBenefitId() == null ? null : dynamics.computeIfAbsent(e.getValue().dynamicBenefitId(),
+                            id -> java.util.Optional.ofNullable(dynamic(cat, id))).orElse(null)));
         }
         return out;
     }
@@ -329,9 +332,9 @@ public class UsageIngestion {
     }
 
     /** The roaming zone (IR1..IR4) of each MCC-MNC of the endpoint's roaming profiles. */
-    private static Map<String, String> roamingZones(CatalogService.View cat, UsageRepository.Target t) {
+    private static Map<String, String> roamingZones(CatalogService.View cat, List<Long> roamingProfileIds) {
         Map<String, String> out = new HashMap<>();
-        for (RoamingProfile p : cat.roamingProfiles(t.roamingProfileIds())) {
+        for (RoamingProfile p : cat.roamingProfiles(roamingProfileIds)) {
             p.networks().forEach(n -> {
                 for (String code : n.mccMncs()) out.putIfAbsent(code, n.categoryGroupId());
             });
