@@ -152,7 +152,7 @@ class PortalSimsTest extends ApiTestBase {
         StringBuilder csv = new StringBuilder("iccid,masterImsi,msisdn,product\n");
         for (int i = 0; i < 3; i++) {
             String iccid = new java.math.BigInteger(base).add(java.math.BigInteger.valueOf(i)).toString();
-            csv.append(iccid).append(',').append("2340" + iccid.substring(8)).append(',').append("44" + iccid.substring(9)).append(",1\n");
+            csv.append(iccid).append(',').append("2340" + iccid.substring(8)).append(',').append("44" + iccid.substring(9)).append(",IR1-1EU28-Multi\n");
         }
         HttpResponse<String> imported = operator.post("/portal/operator/sims", "/portal/operator/sims", "accountId", Long.toString(id),
                 "csv", csv.toString());
