@@ -87,7 +87,7 @@ class PortalSimsBrowserIT {
             b.find("nav.menu a[href='/portal/operator/sims']").click();
             new Select(b.find("#accountId")).selectByValue(Long.toString(t.accountId()));
             b.find("#csvFile").sendKeys(file.toAbsolutePath().toString());
-            b.waitForText("#csv", base);
+            b.waitForValue("#csv", base);
             b.find("#import").click();
             assertTrue(b.text("#done").contains("Imported 3 SIMs"), b.text("main"));
             b.screenshot("operator-sim-import");
