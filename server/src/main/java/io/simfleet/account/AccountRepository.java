@@ -47,6 +47,17 @@ class AccountRepository {
                 .query(AccountRepository::map).list();
     }
 
+    /** The enterprises below an account, at any depth (through its resellers), in id order. */
+    List<Account> enterprisesUnder(long ancestor) {
+        return jdbc.sql("""
+                WITH RECURSIVE down(id, depth) AS (
+                    SELECT id, 0 FROM account WHERE parent_id = :p
+                    UNION ALL
+                    SELECT a.id, down.depth + 1 FROM account a JOIN down ON a.parent_id = down.id WHERE down.depth < 32)
+                SELECT a.* FROM account a JOIN down ON a.id = down.id WHERE a.type = 'ENTERPRISE' ORDER BY a.id""")
+                .param("p", ancestor).query(AccountRepository::map).list();
+    }
+
     List<Account> all() {
         return jdbc.sql("SELECT * FROM account ORDER BY id").query(AccountRepository::map).list();
     }

@@ -98,6 +98,12 @@ public class AccountService {
         return accounts.all();
     }
 
+    /** The enterprises a reseller (or the operator) may open with support access: its descendants of any depth. */
+    @Transactional(readOnly = true)
+    public List<Account> enterprisesUnder(long ancestor) {
+        return accounts.enterprisesUnder(ancestor);
+    }
+
     @Transactional(readOnly = true)
     public boolean isDescendant(long ancestor, long descendant) {
         return accounts.isDescendant(ancestor, descendant);

@@ -19,12 +19,12 @@ import java.util.Set;
  * text rule ({@link Input#textProblem}): no control character, at most {@link Input#MAX_TEXT}
  * characters, else {@code 1001 <column> (CSV line <n>)}.
  */
-final class SimCsv {
+public final class SimCsv {
     private static final Set<String> FIELDS = Set.of("iccid", "masterimsi", "msisdn", "eid", "ean", "product", "activationcode");
 
     private SimCsv() {}
 
-    static List<NewSim> parse(String csv) {
+    public static List<NewSim> parse(String csv) {
         if (csv == null || csv.isBlank()) throw DomainException.missing("sims");
         String[] lines = csv.replace("\r", "").split("\n");
         String[] header = lines[0].split(",", -1);

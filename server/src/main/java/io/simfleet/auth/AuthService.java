@@ -53,6 +53,17 @@ public class AuthService {
 
     public record TokenPair(String accessToken, String refreshToken) {}
 
+    /** A user as the operator's pages list it: name, and until when it is blocked (null: not blocked now). */
+    public record UserSummary(String username, long accountId, java.time.Instant blockedUntil) {}
+
+    /** The users of an account, by name. */
+    @Transactional(readOnly = true)
+    public java.util.List<UserSummary> users(long accountId) {
+        java.time.Instant now = clock.instant();
+        return users.ofAccount(accountId).stream().map(u -> new UserSummary(u.username(), u.accountId(),
+                u.blockedUntil() != null && u.blockedUntil().isAfter(now) ? u.blockedUntil() : null)).toList();
+    }
+
     /** Creates a user of an account. Raises 1001 when the username is taken or malformed. */
     @Transactional
     public void createUser(String username, String password, long accountId) {

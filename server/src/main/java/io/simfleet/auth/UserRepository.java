@@ -2,6 +2,7 @@ package io.simfleet.auth;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,13 @@ class UserRepository {
                             b == null ? null : b.toInstant());
                 })
                 .optional();
+    }
+
+    List<UserRow> ofAccount(long accountId) {
+        return jdbc.sql("SELECT * FROM app_user WHERE account_id = :a ORDER BY username").param("a", accountId)
+                .query((rs, n) -> new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                        rs.getLong("account_id"), rs.getInt("failed_attempts"),
+                        rs.getTimestamp("blocked_until") == null ? null : rs.getTimestamp("blocked_until").toInstant())).list();
     }
 
     boolean exists(String username) {

@@ -22,7 +22,10 @@ public class BulkJobService {
     private final JobService jobs;
     private final AccountService accounts;
 
-    BulkJobService(JobService jobs, AccountService accounts) {
+    private final BulkCreateHandler createHandler;
+
+    BulkJobService(JobService jobs, AccountService accounts, BulkCreateHandler createHandler) {
+        this.createHandler = createHandler;
         this.jobs = jobs;
         this.accounts = accounts;
     }
@@ -58,6 +61,22 @@ public class BulkJobService {
     @Transactional(readOnly = true)
     public List<Item> items(Job job) {
         return job.kind().equals(MODIFY) ? jobs.items(job.accountId(), job.id()) : List.of();
+    }
+
+    /** A bulk create's ICCIDs in request order (its payload, read as its handler reads it); nothing for a bulk modify. */
+    public List<String> iccids(Job job) {
+        if (!job.kind().equals(CREATE)) return List.of();
+        BulkCreateHandler.Payload p = JobHandlers.read(createHandler, job.payloadVersion(), job.payload());
+        return p.iccids() == null ? List.of() : p.iccids();
+    }
+
+    /** The account's bulk jobs (creates and modifies), newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Job> recent(Actor actor, int limit) {
+        List<Job> all = new java.util.ArrayList<>(jobs.list(actor.accountId(), CREATE, null));
+        all.addAll(jobs.list(actor.accountId(), MODIFY, null));
+        all.sort(java.util.Comparator.comparingLong(Job::id).reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
 
     /** Bulk creates of the account: one by id (10051 when unknown), or all, optionally by endpoint state. */

@@ -14,7 +14,7 @@ import java.util.List;
 enum PortalMenu {
     DASHBOARD("Dashboard", "/portal/dashboard", AccountType.ENTERPRISE),
     ENDPOINTS("Endpoints", "/portal/endpoints", AccountType.ENTERPRISE),
-    SIMS("SIMs", null, AccountType.ENTERPRISE),
+    SIMS("SIMs", "/portal/sims", AccountType.ENTERPRISE),
     SERVICES("Services", null, AccountType.ENTERPRISE),
     COVERAGE("Coverage", null, AccountType.ENTERPRISE),
     TARIFF("Tariff", null, AccountType.ENTERPRISE),
@@ -23,10 +23,10 @@ enum PortalMenu {
     BILLING("Billing", null, AccountType.ENTERPRISE),
     STATISTICS("Statistics", null, AccountType.ENTERPRISE),
     OPEN_ENTERPRISE("Open an enterprise", "/portal/support", null),
-    ACCOUNTS("Accounts", null, AccountType.OPERATOR),
-    USERS("Users", null, AccountType.OPERATOR),
-    CATALOG("Catalog", null, AccountType.OPERATOR),
-    SIM_IMPORT("SIM import", null, AccountType.OPERATOR);
+    ACCOUNTS("Accounts", "/portal/operator/accounts", AccountType.OPERATOR),
+    USERS("Users", "/portal/operator/users", AccountType.OPERATOR),
+    CATALOG("Catalog", "/portal/operator/catalog", AccountType.OPERATOR),
+    SIM_IMPORT("SIM import", "/portal/operator/sims", AccountType.OPERATOR);
 
     private final String label;
     private final String path;

@@ -82,6 +82,11 @@ class PortalSecurityConfig {
                         // the acting enterprise's pages
                         .requestMatchers(path.matcher(HttpMethod.GET, "/portal/dashboard"),
                                 path.matcher("/portal/endpoints"), path.matcher("/portal/endpoints/**")).hasRole("ENTERPRISE")
+                        // --- portal-sims: SIMs, bulk jobs (enterprise); operator pages are under /portal/operator/** above
+                        .requestMatchers(path.matcher("/portal/sims"), path.matcher("/portal/sims/**"),
+                                path.matcher("/portal/bulk/**"), path.matcher("/portal/jobs"), path.matcher("/portal/jobs/**"))
+                                .hasRole("ENTERPRISE")
+                        // --- end portal-sims
                         .anyRequest().denyAll());
         return http.build();
     }

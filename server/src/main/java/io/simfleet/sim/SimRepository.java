@@ -168,6 +168,28 @@ class SimRepository {
         return new Page<>(rows, total, perPage);
     }
 
+    /**
+     * Keyset page of the account's SIMs in ICCID order (portal): after {@code afterIccid}, optionally
+     * of one state and/or one ICCID, IMSI or MSISDN ({@code q}, exact). Each condition is written only
+     * when given, so the plan is an index range scan (sim_account_idx, sim_account_status_idx, or the
+     * msisdn / imsi indexes): a page's cost does not grow with the inventory.
+     */
+    List<Listed> browse(long account, String q, SimStatus status, String afterIccid, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT s.*, e.name AS endpoint_name
+                FROM sim s LEFT JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id
+                WHERE s.account_id = :a""");
+        if (status != null) sql.append(" AND s.status = :st");
+        if (q != null) sql.append(" AND (s.iccid = :q OR s.master_imsi = :q OR s.msisdn = :q)");
+        if (afterIccid != null) sql.append(" AND s.iccid > :after");
+        sql.append(" ORDER BY s.iccid LIMIT :lim");
+        var spec = jdbc.sql(sql.toString()).param("a", account).param("lim", limit);
+        if (status != null) spec = spec.param("st", status.name());
+        if (q != null) spec = spec.param("q", q);
+        if (afterIccid != null) spec = spec.param("after", afterIccid);
+        return spec.query((rs, n) -> new Listed(map(rs, n), rs.getString("endpoint_name"))).list();
+    }
+
     /** Contiguous runs of Ready To Activate ICCIDs (gaps and islands over the numeric ICCID). */
     List<IccidRange> readyRanges(long account) {
         return jdbc.sql("""

@@ -107,6 +107,30 @@ public class SimService {
         return new Page<>(rows, listed.totalRecords(), listed.perPage());
     }
 
+    /** A keyset page of SIMs: its rows and the ICCID to continue after (null on the last page). */
+    public record Slice(List<SimRow> rows, String next) {}
+
+    /**
+     * The account's SIMs in ICCID order, {@code limit} at a time after {@code afterIccid} (null: from
+     * the start), optionally of one state and matching one ICCID, IMSI or MSISDN exactly.
+     */
+    @Transactional(readOnly = true)
+    public Slice browse(long account, String q, SimStatus status, String afterIccid, int limit) {
+        String term = q == null || q.isBlank() ? null : q.trim();
+        List<SimRepository.Listed> listed = repo.browse(account, term, status, afterIccid, limit + 1);
+        boolean more = listed.size() > limit;
+        if (more) listed = listed.subList(0, limit);
+        if (listed.isEmpty()) return new Slice(List.of(), null);
+        Account owner = accounts.get(account);
+        Map<Long, SimProduct> products = catalog.simProducts().stream().collect(Collectors.toMap(SimProduct::id, Function.identity()));
+        List<SimRow> rows = listed.stream().map(l -> {
+            SimProduct product = products.get(l.sim().productId());
+            return new SimRow(l.sim(), product == null ? null : product.name(), product == null ? null : product.cardClass(),
+                    l.endpointName(), owner.name(), owner.parentId());
+        }).toList();
+        return new Slice(rows, more ? rows.get(rows.size() - 1).sim().iccid() : null);
+    }
+
     /** The account's SIMs per state (states without any are absent), from sim_account_status_idx. */
     @Transactional(readOnly = true)
     public Map<SimStatus, Long> countByStatus(long account) {

@@ -80,6 +80,16 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** As {@link #waitForText(String, String)}, for longer work (a bulk job). */
+    void waitForText(String css, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Until a field's value (an input's, a textarea's) contains {@code text}. */
+    void waitForValue(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementValue(By.cssSelector(css), text));
+    }
+
     void waitForCount(String css, int n) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), n));
     }

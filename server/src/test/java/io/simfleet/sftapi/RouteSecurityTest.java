@@ -145,7 +145,27 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
             "POST /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
             "GET /portal/support", Rule.PORTAL,
-            "POST /portal/support/open", Rule.PORTAL);
+            "POST /portal/support/open", Rule.PORTAL,
+            // --- portal-sims: SIMs, bulk jobs, operator pages, leaving support access
+            "GET /portal/sims", Rule.PORTAL,
+            "GET /portal/sims/ready", Rule.PORTAL,
+            "GET /portal/sims/export", Rule.PORTAL,
+            "GET /portal/bulk/provision", Rule.PORTAL,
+            "POST /portal/bulk/provision", Rule.PORTAL,
+            "GET /portal/bulk/modify", Rule.PORTAL,
+            "POST /portal/bulk/modify", Rule.PORTAL,
+            "GET /portal/jobs", Rule.PORTAL,
+            "GET /portal/jobs/{id}", Rule.PORTAL,
+            "GET /portal/jobs/{id}/results", Rule.PORTAL,
+            "GET /portal/operator/accounts", Rule.PORTAL,
+            "POST /portal/operator/accounts", Rule.PORTAL,
+            "GET /portal/operator/users", Rule.PORTAL,
+            "POST /portal/operator/users", Rule.PORTAL,
+            "GET /portal/operator/catalog", Rule.PORTAL,
+            "GET /portal/operator/sims", Rule.PORTAL,
+            "POST /portal/operator/sims", Rule.PORTAL,
+            "POST /portal/support/leave", Rule.PORTAL);
+            // --- end portal-sims
 
     @Autowired
     ApplicationContext context;
