@@ -268,6 +268,7 @@ public class UsageIngestion {
         repo.savePools(account, pools);
         repo.insertRecords(account, rated, now);
         repo.addDaily(account, daily.values());
+        repo.addAccountDaily(account, daily.values());
         List<EndpointJournal.Entry> events = new ArrayList<>();
         raters.forEach((e, rater) -> rater.events.forEach(ev -> events.add(new EndpointJournal.Entry(e, ev))));
         if (!events.isEmpty()) {
