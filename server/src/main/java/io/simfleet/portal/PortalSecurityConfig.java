@@ -82,6 +82,12 @@ class PortalSecurityConfig {
                         // the acting enterprise's pages
                         .requestMatchers(path.matcher(HttpMethod.GET, "/portal/dashboard"),
                                 path.matcher("/portal/endpoints"), path.matcher("/portal/endpoints/**")).hasRole("ENTERPRISE")
+                        // --- portal-catalog: the catalog, Statistics and Billing pages of the acting enterprise (read only, GET)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/portal/apn/**"), path.matcher(HttpMethod.GET, "/portal/plans/**"),
+                                path.matcher(HttpMethod.GET, "/portal/coverage/**"), path.matcher(HttpMethod.GET, "/portal/services/**"),
+                                path.matcher(HttpMethod.GET, "/portal/tariff/**"), path.matcher(HttpMethod.GET, "/portal/statistics/**"),
+                                path.matcher(HttpMethod.GET, "/portal/billing/**")).hasRole("ENTERPRISE")
+                        // --- end portal-catalog
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -62,7 +62,7 @@ public class AccountUsage {
         LocalDate today = today(actor);
         LocalDate monthStart = today.withDayOfMonth(1);
         LocalDate from = today.minusDays(lastDays - 1L);
-        Map<LocalDate, Day> days = read(actor.accountId(), from.isBefore(monthStart) ? from : monthStart, today);
+        TreeMap<LocalDate, Day> days = read(actor.accountId(), from.isBefore(monthStart) ? from : monthStart, today);
         long data = 0, sms = 0;
         BigDecimal cost = BigDecimal.ZERO;
         for (Day d : days.values()) {
