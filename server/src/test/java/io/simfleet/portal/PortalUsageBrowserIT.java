@@ -47,7 +47,10 @@ class PortalUsageBrowserIT {
             Path dir = Path.of("target", "portal-screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            Files.write(file, b.find(css).getScreenshotAs(OutputType.BYTES));
+            org.openqa.selenium.WebElement e = b.find(css);
+            // whole in the viewport first (Chromium crops an element's screenshot to what is visible)
+            b.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", e);
+            Files.write(file, e.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,6 +105,19 @@ class PortalUsageBrowserIT {
             Path coverage = b.screenshot("coverage");
 
             for (Path p : new Path[] {dashboard, statistics, plan, coverage}) assertTrue(p.toFile().length() > 5_000, p + " has content");
+        }
+        // on a phone: nothing wider than the screen but the tables' own scroll boxes
+        try (Browser b = Browser.open(port(), 390, 844)) {
+            b.login(t.username(), "secret");
+            for (String page : List.of("/portal/dashboard", "/portal/statistics", "/portal/plans", "/portal/coverage", "/portal/tariff",
+                    "/portal/billing")) {
+                b.go(page);
+                b.find("main h1");
+                Number width = (Number) b.driver.executeScript("return document.documentElement.scrollWidth");
+                assertTrue(width.intValue() <= 390, page + ": page width " + width);
+            }
+            b.go("/portal/plans");
+            b.screenshot("plan-phone");
         }
     }
 }
