@@ -8,6 +8,7 @@ import io.simfleet.job.Job;
 import io.simfleet.job.JobService;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimStatus;
+import io.simfleet.usage.AccountUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +23,10 @@ class DashboardController {
     private final EndpointBrowser endpoints;
     private final SimService sims;
     private final JobService jobs;
+    private final AccountUsage usage;
 
-    DashboardController(EndpointBrowser endpoints, SimService sims, JobService jobs) {
+    DashboardController(EndpointBrowser endpoints, SimService sims, JobService jobs, AccountUsage usage) {
+        this.usage = usage;
         this.endpoints = endpoints;
         this.sims = sims;
         this.jobs = jobs;
@@ -53,6 +56,8 @@ class DashboardController {
         model.addAttribute("simTotal", simCounts.stream().mapToLong(Count::n).sum());
         model.addAttribute("events", endpoints.recentEvents(actor, 10));
         model.addAttribute("jobs", running);
+        // portal-catalog: the month's usage and the last 30 days, from the account's daily aggregate (constant per view)
+        model.addAttribute("usage", UsageView.of(usage.summary(actor, 30)));
         return "portal/dashboard";
     }
 }

@@ -15,13 +15,13 @@ enum PortalMenu {
     DASHBOARD("Dashboard", "/portal/dashboard", AccountType.ENTERPRISE),
     ENDPOINTS("Endpoints", "/portal/endpoints", AccountType.ENTERPRISE),
     SIMS("SIMs", "/portal/sims", AccountType.ENTERPRISE),
-    SERVICES("Services", null, AccountType.ENTERPRISE),
-    COVERAGE("Coverage", null, AccountType.ENTERPRISE),
-    TARIFF("Tariff", null, AccountType.ENTERPRISE),
-    APN("APN", null, AccountType.ENTERPRISE),
-    PLAN("Plan", null, AccountType.ENTERPRISE),
-    BILLING("Billing", null, AccountType.ENTERPRISE),
-    STATISTICS("Statistics", null, AccountType.ENTERPRISE),
+    SERVICES("Services", "/portal/services", AccountType.ENTERPRISE), // portal-catalog
+    COVERAGE("Coverage", "/portal/coverage", AccountType.ENTERPRISE), // portal-catalog
+    TARIFF("Tariff", "/portal/tariff", AccountType.ENTERPRISE), // portal-catalog
+    APN("APN", "/portal/apn", AccountType.ENTERPRISE), // portal-catalog
+    PLAN("Plan", "/portal/plans", AccountType.ENTERPRISE), // portal-catalog
+    BILLING("Billing", "/portal/billing", AccountType.ENTERPRISE), // portal-catalog
+    STATISTICS("Statistics", "/portal/statistics", AccountType.ENTERPRISE), // portal-catalog
     OPEN_ENTERPRISE("Open an enterprise", "/portal/support", null),
     ACCOUNTS("Accounts", "/portal/operator/accounts", AccountType.OPERATOR),
     USERS("Users", "/portal/operator/users", AccountType.OPERATOR),

@@ -87,6 +87,12 @@ class PortalSecurityConfig {
                                 path.matcher("/portal/bulk/**"), path.matcher("/portal/jobs"), path.matcher("/portal/jobs/**"))
                                 .hasRole("ENTERPRISE")
                         // --- end portal-sims
+                        // --- portal-catalog: the catalog, Statistics and Billing pages of the acting enterprise (read only, GET)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/portal/apn/**"), path.matcher(HttpMethod.GET, "/portal/plans/**"),
+                                path.matcher(HttpMethod.GET, "/portal/coverage/**"), path.matcher(HttpMethod.GET, "/portal/services/**"),
+                                path.matcher(HttpMethod.GET, "/portal/tariff/**"), path.matcher(HttpMethod.GET, "/portal/statistics/**"),
+                                path.matcher(HttpMethod.GET, "/portal/billing/**")).hasRole("ENTERPRISE")
+                        // --- end portal-catalog
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -278,6 +278,8 @@ public class UsageIngestion {
         if (!events.isEmpty()) {
             journal.record(new Actor(actor.username(), actor.userAccountId(), account, actor.accountType(), actor.requestId()), events);
         }
+        // last: two ingestions of one account wait for each other on these rows only until the commit
+        repo.addAccountDaily(account, daily.values());
         return new long[] {fresh.size(), duplicates};
     }
 

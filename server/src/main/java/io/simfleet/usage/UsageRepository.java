@@ -409,4 +409,35 @@ class UsageRepository {
                 });
         return known[0] ? java.util.Optional.of(rows) : java.util.Optional.empty();
     }
+
+    // --- portal-catalog: the account's daily aggregate (V23)
+
+    /**
+     * Adds a batch's daily aggregates, summed over its endpoints per day and service in Java, to
+     * the account's daily aggregate ({@code usage_account_daily}): one statement of at most
+     * (days x services) rows, in the batch's transaction.
+     */
+    void addAccountDaily(long account, Collection<Daily> days) {
+        Map<String, Daily> sums = new java.util.TreeMap<>();
+        for (Daily d : days) {
+            sums.merge(d.day() + "|" + d.service(), d, (a, b) -> new Daily(0, a.day(), a.service(), a.uplink() + b.uplink(),
+                    a.downlink() + b.downlink(), a.count() + b.count(), a.cost().add(b.cost())));
+        }
+        if (sums.isEmpty()) return;
+        List<Daily> ds = new ArrayList<>(sums.values());
+        jdbc.sql("""
+                        INSERT INTO usage_account_daily AS d (account_id, day, service, uplink, downlink, count, cost)
+                        SELECT :a, t.* FROM unnest(:day, :svc, :up, :down, :cnt, :cost) AS t
+                        ON CONFLICT (account_id, day, service) DO UPDATE SET
+                            uplink = d.uplink + EXCLUDED.uplink, downlink = d.downlink + EXCLUDED.downlink,
+                            count = d.count + EXCLUDED.count, cost = d.cost + EXCLUDED.cost""")
+                .param("a", account)
+                .param("day", ds.stream().map(d -> Date.valueOf(d.day())).toArray(Date[]::new))
+                .param("svc", ds.stream().map(Daily::service).toArray(String[]::new))
+                .param("up", ds.stream().map(Daily::uplink).toArray(Long[]::new))
+                .param("down", ds.stream().map(Daily::downlink).toArray(Long[]::new))
+                .param("cnt", ds.stream().map(Daily::count).toArray(Long[]::new))
+                .param("cost", ds.stream().map(Daily::cost).toArray(BigDecimal[]::new))
+                .update();
+    }
 }

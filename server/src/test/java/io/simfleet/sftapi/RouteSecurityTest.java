@@ -164,8 +164,24 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /portal/operator/catalog", Rule.PORTAL,
             "GET /portal/operator/sims", Rule.PORTAL,
             "POST /portal/operator/sims", Rule.PORTAL,
-            "POST /portal/support/leave", Rule.PORTAL);
+            "POST /portal/support/leave", Rule.PORTAL,
             // --- end portal-sims
+            // --- portal-catalog: catalog, Statistics and Billing pages
+            "GET /portal/apn", Rule.PORTAL,
+            "GET /portal/apn/export", Rule.PORTAL,
+            "GET /portal/plans", Rule.PORTAL,
+            "GET /portal/plans/export", Rule.PORTAL,
+            "GET /portal/coverage", Rule.PORTAL,
+            "GET /portal/coverage/export", Rule.PORTAL,
+            "GET /portal/services", Rule.PORTAL,
+            "GET /portal/services/export", Rule.PORTAL,
+            "GET /portal/tariff", Rule.PORTAL,
+            "GET /portal/tariff/export", Rule.PORTAL,
+            "GET /portal/statistics", Rule.PORTAL,
+            "GET /portal/statistics/export", Rule.PORTAL,
+            "GET /portal/billing", Rule.PORTAL,
+            "GET /portal/billing/export", Rule.PORTAL);
+            // --- end portal-catalog
 
     @Autowired
     ApplicationContext context;

@@ -477,4 +477,39 @@ class UsageTest extends ApiTestBase {
     static String joined(List<String> l) {
         return l.stream().collect(Collectors.joining(","));
     }
+
+    // --- portal-catalog: the account's daily aggregate (V23)
+
+    @Test
+    void theAccountsDailyAggregateIsTheSumOfItsEndpointsDailyAggregatesAndCountsARecordOnce() {
+        atTheEndOfAMonth();
+        Tenant t = fx.enterprise(2);
+        long a = Fixtures.endpoint(t, t.iccids().get(0), true);
+        long b = Fixtures.endpoint(t, t.iccids().get(1), true);
+        String ia = Fixtures.imsi(t.iccids().get(0)), ib = Fixtures.imsi(t.iccids().get(1));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            Instant at = first.plusDays(d).atTime(9, 0).toInstant(ZoneOffset.UTC);
+            records.add(data("ad" + a + "-" + d, ia, at, MB, 2 * MB));
+            records.add(data("bd" + b + "-" + d, ib, at.plusSeconds(30), 3 * MB, 0));
+            records.add(sms("as" + a + "-" + d, ia, at.plusSeconds(60), "MO"));
+            records.add(sms("bs" + b + "-" + d, ib, at.plusSeconds(90), "MT"));
+        }
+        assertEquals(12, ingest(records).json().path("accepted").asInt());
+        // again, and one more record in a batch of its own: duplicates add nothing, the new one adds to its day
+        assertEquals(12, ingest(records).json().path("duplicates").asInt());
+        ingest(List.of(data("late" + a, ia, first.atTime(23, 0).toInstant(ZoneOffset.UTC), 0, MB)));
+
+        String byDay = """
+                SELECT day || ' ' || service || ' ' || uplink || ' ' || downlink || ' ' || count || ' ' || cost FROM %s
+                WHERE account_id = :a ORDER BY day, service""";
+        List<String> account = jdbc.sql(byDay.formatted("usage_account_daily")).param("a", t.accountId()).query(String.class).list();
+        List<String> summed = jdbc.sql(byDay.formatted("""
+                (SELECT account_id, day, service, sum(uplink) AS uplink, sum(downlink) AS downlink, sum(count) AS count,
+                        sum(cost) AS cost FROM usage_daily GROUP BY account_id, day, service) s""")).param("a", t.accountId())
+                .query(String.class).list();
+        assertEquals(summed, account);
+        assertEquals(9, account.size(), "3 days x DATA, SMS_MO, SMS_MT: " + account);
+        assertTrue(account.get(0).startsWith(first + " DATA " + (4 * MB) + " " + (3 * MB) + " 0 "), account.get(0));
+    }
 }
