@@ -144,6 +144,22 @@ class RouteSecurityTest extends ApiTestBase {
             "GET /portal/endpoints/{id}/events", Rule.PORTAL,
             "GET /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
             "POST /portal/endpoints/{id}/{action:activate|suspend|resume}", Rule.PORTAL,
+            // --- portal-endpoint: the endpoint page's SIM actions and tabs, CREATE ENDPOINT (begin)
+            "GET /portal/endpoints/new", Rule.PORTAL,
+            "POST /portal/endpoints/new", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/{action:delink|delete}", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/delink", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/delete", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/link", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/link", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/usage", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/diagnosis", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/blacklist", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/{tab:counter|benefits}", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/threshold", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/addons", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/addons", Rule.PORTAL,
+            // --- portal-endpoint (end)
             "GET /portal/support", Rule.PORTAL,
             "POST /portal/support/open", Rule.PORTAL);
 
