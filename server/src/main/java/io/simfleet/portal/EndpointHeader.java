@@ -53,6 +53,11 @@ class EndpointHeader {
         return endpointId;
     }
 
+    /** The endpoint's profile alone (GetEndPointProfile's service). */
+    Profile profile(Actor actor, long endpointId) {
+        return endpoints.profile(actor, endpointId);
+    }
+
     Profile show(Actor actor, long endpointId, Model model) {
         Profile p = endpoints.profile(actor, endpointId);
         model.addAttribute("p", p);
@@ -95,10 +100,11 @@ class EndpointHeader {
         boolean deleted = p.endpoint().status() == EndpointStatus.DELETED;
         if (deleted) return List.of();
         HeaderAction swap = new HeaderAction("SIM swap", null, "No SIM swap use case yet: de-link, then link another SIM");
+        HeaderAction change = new HeaderAction("Change plan / roaming / modify", "change", null);
         if (p.sim() != null) {
-            return List.of(swap, new HeaderAction("De-link SIM", "delink", null),
+            return List.of(change, swap, new HeaderAction("De-link SIM", "delink", null),
                     new HeaderAction("Delete endpoint", null, "De-link its SIM first"));
         }
-        return List.of(swap, new HeaderAction("Link SIM", "link", null), new HeaderAction("Delete endpoint", "delete", null));
+        return List.of(change, swap, new HeaderAction("Link SIM", "link", null), new HeaderAction("Delete endpoint", "delete", null));
     }
 }

@@ -21,13 +21,17 @@ class PortalEndpointPagesTest extends ApiTestBase {
     /** The new GET pages of one endpoint ({id} replaced). */
     static final List<String> PAGES = List.of("/portal/endpoints/{id}/delink", "/portal/endpoints/{id}/delete",
             "/portal/endpoints/{id}/link", "/portal/endpoints/{id}/usage", "/portal/endpoints/{id}/diagnosis",
-            "/portal/endpoints/{id}/counter", "/portal/endpoints/{id}/benefits", "/portal/endpoints/{id}/addons");
+            "/portal/endpoints/{id}/counter", "/portal/endpoints/{id}/benefits", "/portal/endpoints/{id}/addons",
+            "/portal/endpoints/{id}/change");
     /** The new actions of one endpoint, each with a plausible form. */
     static final List<List<String>> ACTIONS = List.of(List.of("/portal/endpoints/{id}/delink"), List.of("/portal/endpoints/{id}/delete"),
             List.of("/portal/endpoints/{id}/link", "iccid", "8932042000000015191"),
             List.of("/portal/endpoints/{id}/blacklist", "tadigCode", "BELMO", "categoryGroupId", "IR1", "change", "add"),
             List.of("/portal/endpoints/{id}/threshold", "counterId", "C1", "uniqueId", "0", "threshold", "10"),
-            List.of("/portal/endpoints/{id}/addons", "planId", "ADDON1"));
+            List.of("/portal/endpoints/{id}/addons", "planId", "ADDON1"),
+            List.of("/portal/endpoints/{id}/plan", "planId", "DEFAULTPOST41078552"),
+            List.of("/portal/endpoints/{id}/roaming", "roamingProfileIds", "358"),
+            List.of("/portal/endpoints/{id}/modify", "name", "renamed", "imeiLock", "true"));
 
     private PortalSession session() {
         return new PortalSession(Integer.parseInt(env.getRequiredProperty("local.server.port")));
@@ -125,5 +129,33 @@ class PortalEndpointPagesTest extends ApiTestBase {
         assertEquals(403, customer.post("/portal/endpoints/new", null, "name", "x").statusCode(), "create without CSRF");
         String page = customer.get("/portal/endpoints/" + id).body();
         assertTrue(page.contains("Active") && page.contains(owner.iccids().get(0)), "nothing was done to the owner's endpoint");
+    }
+
+    @Test
+    void changePlanRoamingProfileAndModifyShowTheServicesRefusalsByField() {
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(1);
+        long id = Fixtures.endpoint(t, t.iccids().get(0), true);
+        String page = "/portal/endpoints/" + id, change = page + "/change";
+        PortalSession s = session().login(t.username(), "secret");
+        HttpResponse<String> form = s.get(change);
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains(t.postPlan()), form.body());
+        HttpResponse<String> wrongPlan = s.post(page + "/plan", change, "planId", "NOPE");
+        assertEquals(200, wrongPlan.statusCode());
+        assertTrue(errorOf(wrongPlan.body(), "planId") != null, wrongPlan.body());
+        String plan = Fixtures.uniqueName("P2");
+        fx.normalPlan(t, plan);
+        assertEquals(page, location(s.post(page + "/plan", change, "planId", plan)));
+        assertTrue(s.get(page).body().contains(plan));
+        HttpResponse<String> noRoaming = s.post(page + "/roaming", change);
+        assertTrue(errorOf(noRoaming.body(), "roamingProfileIds") != null, noRoaming.body());
+        assertEquals(page, location(s.post(page + "/roaming", change, "roamingProfileIds", Fixtures.roamingProfile(t))));
+        HttpResponse<String> badImei = s.post(page + "/modify", change, "name", "renamed", "imei", "12x", "imeiLock", "false");
+        assertTrue(String.valueOf(errorOf(badImei.body(), "imei")).startsWith("1001"), badImei.body());
+        HttpResponse<String> modified = s.post(page + "/modify", change, "name", "renamed meter", "imei", "", "imeiLock", "false", "bars", "SMS_MO");
+        assertEquals(page, location(modified), modified.body().replaceAll("(?s).*<main", "<main"));
+        String after = s.get(page).body();
+        assertTrue(after.contains("renamed meter") && after.contains("SMS_MO"), after);
     }
 }

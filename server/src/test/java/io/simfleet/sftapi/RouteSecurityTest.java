@@ -159,6 +159,10 @@ class RouteSecurityTest extends ApiTestBase {
             "POST /portal/endpoints/{id}/threshold", Rule.PORTAL,
             "GET /portal/endpoints/{id}/addons", Rule.PORTAL,
             "POST /portal/endpoints/{id}/addons", Rule.PORTAL,
+            "GET /portal/endpoints/{id}/change", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/plan", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/roaming", Rule.PORTAL,
+            "POST /portal/endpoints/{id}/modify", Rule.PORTAL,
             // --- portal-endpoint (end)
             "GET /portal/support", Rule.PORTAL,
             "POST /portal/support/open", Rule.PORTAL);
