@@ -47,8 +47,17 @@ class EndpointActionsController {
                 : new Confirm("Delete endpoint", "delete", "Delete this endpoint?");
     }
 
-    @GetMapping("/portal/endpoints/{id}/{action:delink|delete}")
-    String confirm(Actor actor, @PathVariable String id, @PathVariable String action, Model model) {
+    @GetMapping("/portal/endpoints/{id}/delink")
+    String confirmDelink(Actor actor, @PathVariable String id, Model model) {
+        return confirm(actor, id, "delink", model);
+    }
+
+    @GetMapping("/portal/endpoints/{id}/delete")
+    String confirmDelete(Actor actor, @PathVariable String id, Model model) {
+        return confirm(actor, id, "delete", model);
+    }
+
+    private String confirm(Actor actor, String id, String action, Model model) {
         headers.show(actor, EndpointPagesController.id(id), model);
         model.addAttribute("action", confirmOf(action));
         model.addAttribute("tab", "overview");

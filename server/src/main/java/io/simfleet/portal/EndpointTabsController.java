@@ -149,8 +149,17 @@ class EndpointTabsController {
 
     // --- COUNTER, BENEFITS
 
-    @GetMapping("/portal/endpoints/{id}/{tab:counter|benefits}")
-    String balances(Actor actor, @PathVariable String id, @PathVariable String tab, Model model) {
+    @GetMapping("/portal/endpoints/{id}/counter")
+    String counter(Actor actor, @PathVariable String id, Model model) {
+        return balances(actor, id, "counter", model);
+    }
+
+    @GetMapping("/portal/endpoints/{id}/benefits")
+    String benefits(Actor actor, @PathVariable String id, Model model) {
+        return balances(actor, id, "benefits", model);
+    }
+
+    private String balances(Actor actor, String id, String tab, Model model) {
         headers.show(actor, EndpointPagesController.id(id), model);
         model.addAttribute("tab", tab.toLowerCase());
         model.addAttribute("errors", Map.of());
