@@ -87,9 +87,22 @@ class PortalEndpointBrowserIT {
             assertTrue(!b.text("#ep-month-data").startsWith("0.00") || !b.text("#ep-month-sms").equals("0"), "the month's usage in the header");
             b.screenshot("endpoint-usage");
 
+            b.find("nav.tabs a[href$='/benefits']").click();
+            b.find("section[aria-label='Benefits'] h2");
+            b.screenshot("endpoint-benefits");
+            b.find("nav.tabs a[href$='/counter']").click();
+            b.find("section[aria-label='Counter']");
+            b.find("nav.tabs a[href$='/addons']").click();
+            b.find("#planId");
+
             b.find("nav.tabs a[href$='/diagnosis']").click();
             b.find("#coverage");
             b.screenshot("endpoint-diagnosis");
+
+            b.find("#action-change").click();
+            b.find("#modify");
+            b.screenshot("endpoint-change");
+            b.go("/portal/endpoints/" + id);
 
             // DE-LINK SIM (confirmed on its own page), then LINK SIM again
             b.find("#action-delink").click();
