@@ -4,7 +4,6 @@ import io.simfleet.catalog.CatalogModel.Tag;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
-import io.simfleet.diagnosis.Diagnosis;
 import io.simfleet.endpoint.EndpointBrowser;
 import io.simfleet.endpoint.EndpointLifecycle;
 import io.simfleet.endpoint.EndpointOperations;
@@ -13,7 +12,6 @@ import io.simfleet.endpoint.EndpointRef;
 import io.simfleet.endpoint.EndpointService;
 import io.simfleet.endpoint.EndpointStatus;
 import io.simfleet.endpoint.EndpointViews.ListItem;
-import io.simfleet.endpoint.EndpointViews.Profile;
 import io.simfleet.endpoint.TagFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -44,11 +42,11 @@ class EndpointPagesController {
     private final EndpointService endpoints;
     private final EndpointOperations operations;
     private final CatalogService catalog;
-    private final Diagnosis diagnosis;
+    private final EndpointHeader headers;
 
     EndpointPagesController(EndpointBrowser browser, EndpointService endpoints, EndpointOperations operations, CatalogService catalog,
-                            Diagnosis diagnosis) {
-        this.diagnosis = diagnosis;
+                            EndpointHeader headers) {
+        this.headers = headers;
         this.browser = browser;
         this.endpoints = endpoints;
         this.operations = operations;
@@ -142,6 +140,11 @@ class EndpointPagesController {
             return name().toLowerCase();
         }
 
+        /** The confirmation page's question. */
+        public String question() {
+            return label + " this endpoint?";
+        }
+
         static Action of(String path) {
             return Arrays.stream(values()).filter(a -> a.path().equalsIgnoreCase(path)).findFirst()
                     .orElseThrow(PortalAdvice.PortalNotFound::new);
@@ -174,27 +177,13 @@ class EndpointPagesController {
         return "redirect:/portal/endpoints/" + endpointId;
     }
 
-    /** The header every tab shows, and which actions the endpoint's state allows (the lifecycle's own table). */
+    /** The header every tab shows ({@link EndpointHeader}). */
     private void header(Actor actor, long endpointId, Model model) {
-        Profile p = endpoints.profile(actor, endpointId);
-        model.addAttribute("p", p);
-        // the network's last report, as fetchNetworkStatus answers it ("Connected": attached with a data session)
-        String network = "No SIM";
-        if (p.sim() != null) {
-            try {
-                var state = diagnosis.status(actor, EndpointRef.id(endpointId)).state();
-                network = state.attached() && state.inSession() ? "Connected" : "Not Connected";
-            } catch (DomainException e) {
-                network = "Unknown";
-            }
-        }
-        model.addAttribute("network", network);
-        model.addAttribute("actions", Arrays.stream(Action.values())
-                .filter(a -> EndpointLifecycle.next(p.endpoint().status(), a.operation).isPresent()).toList());
+        headers.show(actor, endpointId, model);
     }
 
     /** A path's endpoint id; anything else names no endpoint. */
-    private static long id(String value) {
+    static long id(String value) {
         if (value == null || !value.matches("\\d{1,18}")) throw new PortalAdvice.PortalNotFound();
         return Long.parseLong(value);
     }
