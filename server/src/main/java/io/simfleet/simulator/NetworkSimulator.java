@@ -10,6 +10,8 @@ import io.simfleet.network.NetworkEventPort;
 import io.simfleet.network.NetworkFault;
 import io.simfleet.network.NetworkQueryPort;
 import io.simfleet.network.NetworkReport;
+import io.simfleet.privatenet.Membership;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.usage.UsageIngestion;
 import io.simfleet.usage.UsageRecord;
 import java.time.Clock;
@@ -47,11 +49,14 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     private final ObjectProvider<NetworkEventPort> platform;
     private final ObjectProvider<UsageIngestion> usage;
     private final CatalogService catalog;
+    private final ObjectProvider<PrivateNetworkService> privateNetwork;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long seed;
     private final boolean traffic;
     private final double speed;
+    /** Simulated seconds of a session's traffic summed into one usage record (the PGW's interim accounting interval). */
+    private final long usageIntervalSeconds;
     private final Map<String, SimState> sims = new ConcurrentHashMap<>();
     private final Set<String> downNetworks = ConcurrentHashMap.newKeySet();
     /** Faults injected: for one IMSI, or for every SIM under the key "*". */
@@ -61,17 +66,20 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     private volatile Instant lastTick;
 
     NetworkSimulator(ObjectProvider<NetworkEventPort> platform, ObjectProvider<UsageIngestion> usage, CatalogService catalog,
-                     JdbcClient jdbc, Clock clock, @Value("${simfleet.simulator.seed:42}") long seed,
+                     ObjectProvider<PrivateNetworkService> privateNetwork, JdbcClient jdbc, Clock clock, @Value("${simfleet.simulator.seed:42}") long seed,
                      @Value("${simfleet.simulator.traffic:true}") boolean traffic,
-                     @Value("${simfleet.simulator.speed:1}") double speed) {
+                     @Value("${simfleet.simulator.speed:1}") double speed,
+                     @Value("${simfleet.simulator.usage-interval:5m}") Duration usageInterval) {
         this.platform = platform;
         this.usage = usage;
         this.catalog = catalog;
+        this.privateNetwork = privateNetwork;
         this.jdbc = jdbc;
         this.clock = clock;
         this.seed = seed;
         this.traffic = traffic;
         this.speed = speed;
+        this.usageIntervalSeconds = Math.max(1, usageInterval.toSeconds());
     }
 
     /** One SIM as the network sees it. */
@@ -94,6 +102,9 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         boolean session;
         String ip;
         Instant sessionSince;
+        /** Traffic of the open session not reported yet: simulated seconds and bytes. */
+        long unreportedSeconds;
+        long unreportedBytes;
 
         SimState(long accountId, long endpointId, String iccid, String imsi, long seed) {
             this.accountId = accountId;
@@ -202,15 +213,29 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     private void startSession(SimState s) {
         if (!s.attached() || s.session || s.dataBarred || s.ratingBarred) return;
         s.session = true;
-        s.ip = "100.64." + s.random.nextInt(256) + "." + (1 + s.random.nextInt(254));
+        s.ip = sessionAddress(s);
         s.sessionSince = clock.instant();
         report(s);
         platform.getObject().dataSessionStarted(s.imsi, clock.instant());
     }
 
+    /**
+     * The address the PGW gives a session: the endpoint's static address when it is in an endpoint
+     * group (framed-IP from its VSlice's subnet, docs/network.md "Static addresses"), read when the
+     * session opens, so a change of group applies from the next session; else one drawn from the
+     * carrier-grade NAT range 100.64.0.0/10 (the random is drawn either way, so the SIM's later
+     * cells and traffic do not depend on its group).
+     */
+    private String sessionAddress(SimState s) {
+        String dynamic = "100.64." + s.random.nextInt(256) + "." + (1 + s.random.nextInt(254));
+        return privateNetwork.getObject().membership(s.accountId, s.endpointId).map(Membership::ipAddress).orElse(dynamic);
+    }
+
     private void endSession(SimState s) {
         if (!s.session) return;
         s.session = false;
+        s.unreportedBytes = 0;
+        s.unreportedSeconds = 0;
         s.ip = null;
         platform.getObject().dataSessionEnded(s.imsi, clock.instant());
     }
@@ -270,6 +295,27 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
             register(s, null);
         }
         return s;
+    }
+
+    /**
+     * Learns, in one pass, every served SIM (its endpoint Active or Active-Test) the simulator has
+     * not heard of since it started, and registers each, as {@link #known} does for one SIM when
+     * first asked about it: after a restart, so that the traffic of all of them resumes at once
+     * rather than SIM by SIM (the benchmark uses it to put its active endpoints on the network).
+     * Answers how many it learnt.
+     */
+    public int learnServed() {
+        List<String> imsis = jdbc.sql("""
+                        SELECT s.master_imsi FROM sim s
+                        JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
+                        WHERE e.status IN ('ACTIVE', 'ACTIVE_TEST') ORDER BY s.account_id, s.endpoint_id""")
+                .query(String.class).list();
+        int learnt = 0;
+        for (String imsi : imsis) {
+            if (sims.containsKey(imsi)) continue;
+            if (known(imsi) != null) learnt++;
+        }
+        return learnt;
     }
 
     /** Moves the SIM to {@code country} (re-registers there, or detaches when no network of it is allowed). */
@@ -362,8 +408,10 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
 
     /**
      * Real-time traffic, {@code simfleet.simulator.speed} times faster than the clock: at each
-     * tick, an attached SIM opens a session with some chance, one in session reports the data it
-     * used since the last tick and closes it with some chance. Usage goes in one batch per tick.
+     * tick, an attached SIM opens a session with some chance (one an hour on average), a session
+     * closes with some chance (after half an hour on average); a session's traffic is reported as
+     * one usage record every {@code simfleet.simulator.usage-interval} of simulated time (5 min,
+     * the PGW's interim accounting) and when it closes. Usage goes in one batch per tick.
      */
     @Scheduled(fixedDelayString = "${simfleet.simulator.tick:60s}", initialDelayString = "${simfleet.simulator.tick:60s}")
     public void tick() {
@@ -371,7 +419,7 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         Instant now = clock.instant();
         Instant last = lastTick == null ? now : lastTick;
         lastTick = now;
-        double minutes = Math.max(0, Duration.between(last, now).toSeconds() / 60.0 * speed);
+        double minutes = Math.max(0, Duration.between(last, now).toMillis() / 60_000.0 * speed);
         if (minutes == 0) return;
         List<UsageRecord> batch = new ArrayList<>();
         synchronized (this) {
@@ -379,10 +427,17 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
                 if (!s.served || !s.attached()) continue;
                 if (!s.session && s.random.nextDouble() < Math.min(1, minutes / 60)) startSession(s);
                 if (s.session) {
-                    long bytes = (long) (minutes * (20_000 + s.random.nextInt(200_000)));
-                    batch.add(new UsageRecord("sim-" + seed + "-" + s.imsi + "-" + now.toEpochMilli(), s.imsi, UsageRecord.Service.DATA,
-                            now, (int) (minutes * 60), bytes / 4, bytes - bytes / 4, s.network.mccMncs().get(0), s.rat, "simfleet"));
-                    if (s.random.nextDouble() < Math.min(1, minutes / 30)) endSession(s);
+                    s.unreportedBytes += (long) (minutes * (20_000 + s.random.nextInt(200_000)));
+                    s.unreportedSeconds += Math.round(minutes * 60);
+                    boolean ends = s.random.nextDouble() < Math.min(1, minutes / 30);
+                    if (ends || s.unreportedSeconds >= usageIntervalSeconds) {
+                        long bytes = s.unreportedBytes;
+                        batch.add(new UsageRecord("sim-" + seed + "-" + s.imsi + "-" + now.toEpochMilli(), s.imsi, UsageRecord.Service.DATA,
+                                now, (int) s.unreportedSeconds, bytes / 4, bytes - bytes / 4, s.network.mccMncs().get(0), s.rat, "simfleet"));
+                        s.unreportedBytes = 0;
+                        s.unreportedSeconds = 0;
+                    }
+                    if (ends) endSession(s);
                 }
             }
         }
