@@ -159,10 +159,16 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         List<Long> profiles = jdbc.sql("SELECT roaming_profile_ids FROM endpoint WHERE account_id = :a AND id = :e")
                 .param("a", s.accountId).param("e", s.endpointId)
                 .query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray())).optional().orElse(List.of());
+        return profileNetworks(s.accountId, profiles).stream()
+                .filter(n -> !s.blacklist.contains(n.tadigCode()) && !downNetworks.contains(n.tadigCode())).toList();
+    }
+
+    /** The networks of the roaming profiles not barred there, each once, by supplier priority then profile order. */
+    private List<Network> profileNetworks(long account, List<Long> profiles) {
         List<Network> out = new ArrayList<>();
-        for (RoamingProfile p : catalog.view(s.accountId).roamingProfiles(profiles)) {
+        for (RoamingProfile p : catalog.view(account).roamingProfiles(profiles)) {
             for (Network n : p.networks()) {
-                if (n.barred() || s.blacklist.contains(n.tadigCode()) || downNetworks.contains(n.tadigCode())) continue;
+                if (n.barred()) continue;
                 if (out.stream().noneMatch(x -> x.tadigCode().equals(n.tadigCode()))) out.add(n);
             }
         }
@@ -187,13 +193,18 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         }
         Network n = pick.get();
         if (leaving != null && !leaving.tadigCode().equals(n.tadigCode())) endSession(s);
+        place(s, n);
+        report(s);
+    }
+
+    /** On network {@code n}: its country, the RAT it offers, a cell drawn from the SIM's random. */
+    private static void place(SimState s, Network n) {
         s.network = n;
         s.country = n.countryName();
         List<String> types = List.of(n.networkTypes().split("\\|"));
         s.rat = types.contains("4G") ? "4G" : types.contains("5G") ? "5G" : "2G/3G";
         s.area = 1000 + s.random.nextInt(9000);
         s.cell = 10_000_000L + s.random.nextInt(90_000_000);
-        report(s);
     }
 
     private void detach(SimState s) {
@@ -205,9 +216,12 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     }
 
     private void report(SimState s) {
+        platform.getObject().registration(s.imsi, report(s, clock.instant()));
+    }
+
+    private static NetworkReport report(SimState s, Instant at) {
         Network n = s.network;
-        platform.getObject().registration(s.imsi, new NetworkReport(true, n.tadigCode(), n.mccMncs().get(0), n.operatorName(),
-                n.countryName(), s.rat, s.ip, s.policy, clock.instant()));
+        return new NetworkReport(true, n.tadigCode(), n.mccMncs().get(0), n.operatorName(), n.countryName(), s.rat, s.ip, s.policy, at);
     }
 
     private void startSession(SimState s) {
@@ -299,22 +313,47 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
 
     /**
      * Learns, in one pass, every served SIM (its endpoint Active or Active-Test) the simulator has
-     * not heard of since it started, and registers each, as {@link #known} does for one SIM when
-     * first asked about it: after a restart, so that the traffic of all of them resumes at once
-     * rather than SIM by SIM (the benchmark uses it to put its active endpoints on the network).
-     * Answers how many it learnt.
+     * not heard of since it started, and registers each as {@link #register} would (home first),
+     * reporting the registrations to the platform in batches of 500: after a restart, so that the
+     * traffic of all of them resumes at once rather than SIM by SIM as each is first asked about
+     * (the benchmark uses it to put its active endpoints on the network). Answers how many it learnt.
      */
     public int learnServed() {
-        List<String> imsis = jdbc.sql("""
-                        SELECT s.master_imsi FROM sim s
+        record Served(String imsi, long account, long endpoint, String iccid, List<Long> profiles) {}
+        List<Served> served = jdbc.sql("""
+                        SELECT s.master_imsi, s.account_id, s.endpoint_id, s.iccid, e.roaming_profile_ids FROM sim s
                         JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
                         WHERE e.status IN ('ACTIVE', 'ACTIVE_TEST') ORDER BY s.account_id, s.endpoint_id""")
-                .query(String.class).list();
+                .query((rs, n) -> new Served(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        List.of((Long[]) rs.getArray(5).getArray()))).list();
+        Map<String, Set<String>> blacklists = new java.util.HashMap<>();
+        jdbc.sql("SELECT account_id, endpoint_id, tadig_code FROM endpoint_blacklist")
+                .query((rs, n) -> blacklists.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new java.util.HashSet<>()).add(rs.getString(3)))
+                .list();
+        Map<String, List<Network>> byProfiles = new java.util.HashMap<>();
+        List<Map.Entry<String, NetworkReport>> reports = new ArrayList<>();
         int learnt = 0;
-        for (String imsi : imsis) {
-            if (sims.containsKey(imsi)) continue;
-            if (known(imsi) != null) learnt++;
+        for (Served r : served) {
+            synchronized (this) {
+                if (sims.containsKey(r.imsi())) continue;
+                SimState s = new SimState(r.account(), r.endpoint(), r.iccid(), r.imsi(), seed);
+                s.blacklist = Set.copyOf(blacklists.getOrDefault(r.account() + "/" + r.endpoint(), Set.of()));
+                s.served = true;
+                sims.put(r.imsi(), s);
+                learnt++;
+                List<Network> allowed = byProfiles.computeIfAbsent(r.account() + "/" + r.profiles(), k -> profileNetworks(r.account(), r.profiles()))
+                        .stream().filter(n -> !s.blacklist.contains(n.tadigCode()) && !downNetworks.contains(n.tadigCode())).toList();
+                Optional<Network> pick = allowed.stream().filter(n -> n.countryName().equals(HOME)).findFirst().or(() -> allowed.stream().findFirst());
+                if (pick.isEmpty()) continue;
+                place(s, pick.get());
+                reports.add(Map.entry(s.imsi, report(s, clock.instant())));
+            }
+            if (reports.size() == 500) {
+                platform.getObject().registrations(List.copyOf(reports));
+                reports.clear();
+            }
         }
+        if (!reports.isEmpty()) platform.getObject().registrations(reports);
         return learnt;
     }
 
