@@ -29,7 +29,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         spec.commandLine().usage(out());
     }
 
-    @Command(name = "slices", description = "The account's VSlices with their addresses used and free (GetVSlices).")
+    @Command(name = "slices", description = "The account's VSlices with their addresses used and free (GetVSlices).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups slices --output csv")
     static class Slices extends BaseCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -57,7 +58,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", description = "Creates an endpoint group in a VSlice (CreateEndpointGroup).")
+    @Command(name = "create", description = "Creates an endpoint group in a VSlice (CreateEndpointGroup).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups create 7100001 'Water tanks'")
     static class Create extends BaseCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "VSLICE_ID")
         String slice;
@@ -72,7 +74,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         }
     }
 
-    @Command(name = "rename", description = "Renames an endpoint group (RenameEndpointGroup).")
+    @Command(name = "rename", description = "Renames an endpoint group (RenameEndpointGroup).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups rename 7200001 'Noise monitors'")
     static class Rename extends BaseCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "GROUP_ID")
         String id;
@@ -86,7 +89,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Deletes an empty endpoint group (DeleteEndpointGroup).")
+    @Command(name = "delete", description = "Deletes an empty endpoint group (DeleteEndpointGroup).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups delete 7200001")
     static class Delete extends BaseCommand implements Callable<Integer> {
         @Parameters(paramLabel = "GROUP_ID")
         String id;
@@ -98,7 +102,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         }
     }
 
-    @Command(name = "assign", description = "Puts an endpoint into an endpoint group, with a static address of its VSlice (AssignEndpointGroup).")
+    @Command(name = "assign", description = "Puts an endpoint into an endpoint group, with a static address of its VSlice (AssignEndpointGroup).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups assign 51368592 7200001 --ip 10.20.0.17")
     static class Assign extends BaseCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
         String endpoint;
@@ -114,7 +119,8 @@ class GroupsCommand extends BaseCommand implements Runnable {
         }
     }
 
-    @Command(name = "unassign", description = "Takes an endpoint out of its endpoint group; its address is released (UnassignEndpointGroup).")
+    @Command(name = "unassign", description = "Takes an endpoint out of its endpoint group; its address is released (UnassignEndpointGroup).",
+            footerHeading = "%nExample:%n", footer = "  simfleet groups unassign 51368592")
     static class Unassign extends BaseCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ENDPOINT_ID")
         String endpoint;
