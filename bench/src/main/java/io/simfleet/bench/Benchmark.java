@@ -49,8 +49,10 @@ public final class Benchmark {
     int seconds = 10;
     int warmupSeconds = 3;
     List<Integer> sizes = List.of(100_000, 1_000_000);
-    /** The sections measured ({@code --only api,usage}): all by default. */
-    java.util.Set<String> sections = java.util.Set.of("api", "usage");
+    /** The sections measured ({@code --only api,usage,network}): all by default. */
+    java.util.Set<String> sections = java.util.Set.of("api", "usage", "network");
+    /** Active endpoints of the network section (the rest suspended), at most the size. */
+    Integer active;
 
     String base;
     String token;
@@ -68,11 +70,23 @@ public final class Benchmark {
                 case "--clients" -> b.clients = Integer.parseInt(args[i + 1]);
                 case "--db-url" -> b.dbUrl = args[i + 1];
                 case "--only" -> b.sections = java.util.Set.of(args[i + 1].split(","));
+                case "--active" -> b.active = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        boolean sizesGiven = Arrays.asList(args).contains("--sizes");
+        if (!java.util.Set.of("api", "usage", "network").containsAll(b.sections)) {
+            throw new IllegalArgumentException("--only takes api, usage, network (comma-separated)");
+        }
+        boolean networkOnly = b.sections.equals(java.util.Set.of("network"));
+        if (networkOnly && !sizesGiven) b.sizes = List.of(100_000);
+        if (networkOnly && b.active == null) b.active = 20_000;
+        if (networkOnly && !Arrays.asList(args).contains("--seconds")) b.seconds = 5;
         List<String[]> table = new ArrayList<>();
-        for (int n : b.sizes) table.addAll(b.measure(n));
+        for (int n : b.sizes) {
+            if (b.sections.contains("api") || b.sections.contains("usage")) table.addAll(b.measure(n));
+            if (b.sections.contains("network")) table.addAll(b.measureNetwork(n, Math.min(n, b.active == null ? 100_000 : b.active)));
+        }
         System.out.println();
         System.out.printf("simfleet benchmark — %d clients, %d s per run after %d s warm-up, median of %d runs, %d cores%n",
                 b.clients, b.seconds, b.warmupSeconds, b.runs, Runtime.getRuntime().availableProcessors());
@@ -163,9 +177,164 @@ public final class Benchmark {
         }
     }
 
+    // --- the network section
+
+    /**
+     * The network simulator's cost, in one run on one database: first the server with the
+     * simulator off (the database filled with {@code n} endpoints, {@code active} of them Active,
+     * the rest suspended; GetEndPointProfile measured; the idle server's CPU), then the same
+     * database served with the simulator on: it learns every active SIM (each registers, as after
+     * an activation), its traffic runs in real time (a data session per endpoint per hour, half an
+     * hour long, usage reported every 5 minutes; a tick every 10 s so that every measured run
+     * has several), and the idle server's CPU, fetchNetworkStatus, locationInfo and
+     * GetEndPointProfile are measured.
+     */
+    List<String[]> measureNetwork(int n, int active) throws Exception {
+        Path dir = Files.createTempDirectory("simfleet-bench-net");
+        List<String[]> rows = new ArrayList<>();
+        String label = String.format(Locale.ROOT, "%,d", n);
+        long lo;
+        long hiActive;
+        long hi;
+        Stats profileOff;
+        Stats profileOn;
+        double idleOff;
+        try {
+            System.out.printf("== network: %,d endpoints, %,d active; the server with the simulator off, in %s%n", n, active, dir);
+            try (ConfigurableApplicationContext ctx = start(dir, false)) {
+                fill(ctx.getBean(DataSource.class), n, 0); // the network section creates no endpoint
+                try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement st = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    long lastActive = endpointIds.get(active - 1);
+                    st.execute("UPDATE endpoint SET status = 'SUSPENDED' WHERE account_id = " + account + " AND id > " + lastActive);
+                    st.execute("UPDATE sim SET status = 'SUSPENDED' WHERE account_id = " + account + " AND endpoint_id > " + lastActive);
+                    st.execute("VACUUM ANALYZE endpoint");
+                    st.execute("VACUUM ANALYZE sim");
+                }
+                lo = endpointIds.get(0);
+                hiActive = endpointIds.get(active - 1);
+                hi = endpointIds.get(endpointIds.size() - 1);
+                Thread.sleep(10_000); // let the fill's writes settle (checkpoint, autovacuum)
+                idleOff = idleCpu(dir, IDLE_SECONDS);
+                Run profile = profileRun(lo, hi);
+                profile.run(-1);
+                profileOff = median(profile);
+            }
+            rows.add(row(label, "GetEndPointProfile, simulator off", profileOff, clients + " clients"));
+            rows.add(new String[] {label, "idle server's CPU, simulator off", "-", "-", "-",
+                    String.format(Locale.ROOT, "%.1f%% of %d cores (JVM + PostgreSQL, %d s)", idleOff, cores(), IDLE_SECONDS)});
+
+            System.out.printf("== network: the same database, the simulator on%n");
+            try (ConfigurableApplicationContext ctx = start(dir, true)) {
+                token = login("bench");
+                io.simfleet.simulator.NetworkSimulator simulator = ctx.getBean(io.simfleet.simulator.NetworkSimulator.class);
+                long t0 = System.nanoTime();
+                int learnt = simulator.learnServed();
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("   the simulator learnt %,d active SIMs in %.1f s%n", learnt, secs);
+                rows.add(new String[] {label, "simulator learns the active SIMs (registers)", String.format(Locale.ROOT, "%,.0f", learnt / secs),
+                        "-", "-", String.format(Locale.ROOT, "SIMs/s; %,d SIMs in %.0f s (not part of the figures below)", learnt, secs)});
+                Thread.sleep(10_000); // the registrations' writes settle
+                double idleOn = idleCpu(dir, IDLE_SECONDS);
+                rows.add(new String[] {label, "idle server's CPU, simulator on", "-", "-", "-",
+                        String.format(Locale.ROOT, "%.1f%% of %d cores; the simulator's own share: %.1f%%", idleOn, cores(), idleOn - idleOff)});
+                Run status = i -> WRK
+                        ? wrk(luaGet("\"/api/fetchNetworkStatus?endPointId=\" .. math.random(" + lo + ", " + hiActive + ")"))
+                        : load("GET", k -> "/api/fetchNetworkStatus?endPointId=" + randomActive(active), null);
+                Run location = i -> WRK
+                        ? wrk(luaGet("\"/api/locationInfo?endPointId=\" .. math.random(" + lo + ", " + hiActive + ")"))
+                        : load("GET", k -> "/api/locationInfo?endPointId=" + randomActive(active), null);
+                Run profile = profileRun(lo, hi);
+                for (Run warm : List.of(status, location, profile)) warm.run(-1);
+                rows.add(row(label, "fetchNetworkStatus", median(status), clients + " clients, active endpoints"));
+                rows.add(row(label, "locationInfo", median(location), clients + " clients, active endpoints"));
+                profileOn = median(profile);
+            }
+            System.out.printf("== network: the same database, the simulator off again%n");
+            Stats profileOffAfter;
+            try (ConfigurableApplicationContext ctx = start(dir, false)) {
+                token = login("bench");
+                Run profile = profileRun(lo, hi);
+                profile.run(-1);
+                profileOffAfter = median(profile);
+            }
+            double offP99 = Math.min(profileOff.p99, profileOffAfter.p99);
+            rows.add(row(label, "GetEndPointProfile, simulator on", profileOn, String.format(Locale.ROOT,
+                    "%s clients; p99 %.2f× of off (the better of the two off runs; target ≤ 1.5×)", clients, profileOn.p99 / offP99)));
+            rows.add(row(label, "GetEndPointProfile, simulator off again", profileOffAfter, clients + " clients; the same JVM, after the runs on"));
+            return rows;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static final int IDLE_SECONDS = 30;
+
+    ConfigurableApplicationContext start(Path dir, boolean simulator) {
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SimfleetApplication.class).run(
+                "--server.port=0", "--simfleet.data-dir=" + dir, "--simfleet.db.url=", "--simfleet.demo-data=true",
+                "--simfleet.db.pool-size=20", "--logging.level.root=WARN", "--logging.level.io.simfleet=WARN",
+                "--simfleet.simulator.enabled=" + simulator, "--simfleet.simulator.tick=10s", "--simfleet.simulator.speed=1",
+                "--simfleet.simulator.usage-interval=5m");
+        base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        return ctx;
+    }
+
+    Run profileRun(long lo, long hi) {
+        return i -> WRK
+                ? wrk(luaGet("\"/api/GetEndPointProfile?endPointId=\" .. math.random(" + lo + ", " + hi + ")"))
+                : load("GET", k -> "/api/GetEndPointProfile?endPointId=" + randomEndpoint(), null);
+    }
+
+    long randomActive(int active) {
+        return endpointIds.get(ThreadLocalRandom.current().nextInt(active));
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The CPU the server used (its JVM and its PostgreSQL) over {@code seconds} with no request, in percent of all cores. */
+    static double idleCpu(Path dataDir, int seconds) throws Exception {
+        long before = serverCpuNanos(dataDir);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long used = serverCpuNanos(dataDir) - before;
+        return 100.0 * used / ((System.nanoTime() - t0) * (double) cores());
+    }
+
+    /** CPU time so far of this JVM and of the PostgreSQL of {@code dataDir} (its postmaster and the postmaster's children). */
+    static long serverCpuNanos(Path dataDir) throws IOException {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        Path pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return jvm;
+        String postmaster = Files.readAllLines(pidFile).get(0).trim();
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // after the command: state(0) ppid(1) … utime(11) stime(12)
+                    if (name.equals(postmaster) || f[1].equals(postmaster)) ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        return jvm + ticks * 10_000_000L; // USER_HZ = 100 on Linux
+    }
+
     // --- the fill (not timed)
 
     void fill(DataSource ds, int n) throws Exception {
+        fill(ds, n, FREE_SIMS);
+    }
+
+    /** {@code n} Active endpoints with their SIMs and {@code freeSims} SIMs Ready To Activate. */
+    void fill(DataSource ds, int n, long freeSims) throws Exception {
         long t0 = System.nanoTime();
         token = login("admin");
         JsonNode created = JSON.readTree(send("POST", "/admin/enterprises",
@@ -210,7 +379,7 @@ public final class Benchmark {
                            (327708000000000 + g)::text, '5400847999997', 1, 'READY_TO_ACTIVATE', NULL, now(), now()
                     FROM generate_series(0, ? - 1) g""")) {
                 ps.setLong(1, account);
-                ps.setLong(2, FREE_SIMS);
+                ps.setLong(2, freeSims);
                 ps.executeUpdate();
             }
             // the SIMs' platform-wide numbers, as an import writes them (V12)
@@ -232,7 +401,7 @@ public final class Benchmark {
         this.planId = planId;
         this.apnGroupId = apn;
         this.roamingProfileId = rp;
-        System.out.printf("   filled %,d endpoints and %,d free SIMs in %.1f s%n", n, FREE_SIMS, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("   filled %,d endpoints and %,d free SIMs in %.1f s%n", n, freeSims, (System.nanoTime() - t0) / 1e9);
     }
 
     String planId;

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Manages the endpoints, SIMs, bulk jobs, catalog and usage of a simfleet server (the SFT Endpoint API).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {LoginCommand.class, LogoutCommand.class, EndpointsCommand.class, SimsCommand.class, BulkCommand.class,
-                CatalogCommand.class, UsageCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+                CatalogCommand.class, GroupsCommand.class, UsageCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  simfleet login --url http://localhost:8080 --username customer",
                 "  simfleet endpoints list --output csv > endpoints.csv",

@@ -7,15 +7,19 @@ import io.simfleet.client.model.BenefitAdjustment;
 import io.simfleet.client.model.BulkModifyRequest;
 import io.simfleet.client.model.BulkProvisioningRequest;
 import io.simfleet.client.model.BulkSubmission;
+import io.simfleet.client.model.ClaimSimRequest;
+import io.simfleet.client.model.ClaimedSim;
 import io.simfleet.client.model.CreateEndpointRequest;
 import io.simfleet.client.model.CreatedEndpoint;
 import io.simfleet.client.model.CustomerProfile;
 import io.simfleet.client.model.EndpointCredit;
 import io.simfleet.client.model.EndpointEvent;
+import io.simfleet.client.model.EndpointGroup;
 import io.simfleet.client.model.EndpointProfile;
 import io.simfleet.client.model.EndpointQuery;
 import io.simfleet.client.model.EndpointRef;
 import io.simfleet.client.model.EndpointSummary;
+import io.simfleet.client.model.GroupMembership;
 import io.simfleet.client.model.IccidRange;
 import io.simfleet.client.model.IngestionResult;
 import io.simfleet.client.model.JobStatus;
@@ -38,6 +42,7 @@ import io.simfleet.client.model.Tag;
 import io.simfleet.client.model.ThresholdUpdate;
 import io.simfleet.client.model.UsageFormat;
 import io.simfleet.client.model.UsageRecord;
+import io.simfleet.client.model.VSlice;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -259,6 +264,7 @@ public final class SimfleetClient implements AutoCloseable {
         q.put("page", Integer.toString(page));
         q.put("perPage", Integer.toString(perPage));
         if (query.tagId() != null) q.put("tagId", query.tagId());
+        if (query.endpointGroupId() != null) q.put("endpointGroupId", query.endpointGroupId());
         JsonNode r = get("/api/GetEndpoints", q);
         return page(page, r, r.path("responseParam").path("endpoints"), EndpointSummary.class);
     }
@@ -692,6 +698,76 @@ public final class SimfleetClient implements AutoCloseable {
     /** {@code GET /api/GetCustomerProfile} (10907): the account the caller acts in. */
     public CustomerProfile getCustomerProfile() {
         return convert(get("/api/GetCustomerProfile", Map.of()).path("responseParam"), CustomerProfile.class);
+    }
+
+    // ------------------------------------------------------------------ private network (simfleet's additions, docs/network.md)
+
+    /** {@code GET /api/GetVSlices} (10950): the account's VSlices, by id. */
+    public List<VSlice> getVSlices() {
+        return list(get("/api/GetVSlices", Map.of()).path("responseParam").path("vSlices"), VSlice.class);
+    }
+
+    /** {@code POST /api/CreateEndpointGroup} (10951): answers the new group's id. */
+    public String createEndpointGroup(String vSliceId, String name) {
+        return text(write("POST", "/api/CreateEndpointGroup", Map.of("Request", Map.of("requestParam",
+                Map.of("vSliceId", vSliceId, "endpointGroupName", name))), CallOptions.NONE).response, "endpointGroupId");
+    }
+
+    /** {@code GET /api/GetEndpointGroups} (10952): the account's groups, or those of one slice ({@code vSliceId} null: all). */
+    public List<EndpointGroup> getEndpointGroups(String vSliceId) {
+        Map<String, String> q = vSliceId == null ? Map.of() : Map.of("vSliceId", vSliceId);
+        return list(get("/api/GetEndpointGroups", q).path("responseParam").path("endpointGroups"), EndpointGroup.class);
+    }
+
+    /** {@code POST /api/RenameEndpointGroup} (10953). */
+    public Outcome renameEndpointGroup(String endpointGroupId, String name) {
+        return write("POST", "/api/RenameEndpointGroup", Map.of("Request", Map.of("requestParam",
+                Map.of("endpointGroupId", endpointGroupId, "endpointGroupName", name))), CallOptions.NONE).outcome;
+    }
+
+    /** {@code POST /api/DeleteEndpointGroup} (10954); 10959 while it holds endpoints. */
+    public Outcome deleteEndpointGroup(String endpointGroupId) {
+        return write("POST", "/api/DeleteEndpointGroup", Map.of("Request", Map.of("requestParam",
+                Map.of("endpointGroupId", endpointGroupId))), CallOptions.NONE).outcome;
+    }
+
+    /**
+     * {@code POST /api/AssignEndpointGroup} (10955): the endpoint into the group, with {@code ipAddress}
+     * (null: the next free address of the group's slice); 10960 when the slice is full, 10961 when the address is taken.
+     */
+    public GroupMembership assignEndpointGroup(EndpointRef endpoint, String endpointGroupId, String ipAddress) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("endpointGroupId", endpointGroupId);
+        if (ipAddress != null) p.put("ipAddress", ipAddress);
+        return convert(write("POST", "/api/AssignEndpointGroup", request(endpoint, p), CallOptions.NONE).response
+                .path("responseParam"), GroupMembership.class);
+    }
+
+    /** {@code POST /api/UnassignEndpointGroup} (10956): out of its group, its address released; 10962 when in none. */
+    public Outcome unassignEndpointGroup(EndpointRef endpoint) {
+        return write("POST", "/api/UnassignEndpointGroup", request(endpoint, null), CallOptions.NONE).outcome;
+    }
+
+    /** {@code POST /api/BulkAssignEndpointGroup} (10957): a job (read it with {@link #getJobStatus}), sent with an {@code Idempotency-Key}. */
+    public BulkSubmission bulkAssignEndpointGroup(BulkModifyRequest.ResourceType resourceType, List<String> values, String endpointGroupId) {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("resourceType", resourceType.wire());
+        req.put("valuelist", values);
+        req.put("requestParam", Map.of("endpointGroupId", endpointGroupId));
+        Reply r = write("POST", "/api/BulkAssignEndpointGroup", Map.of("Request", req), CallOptions.idempotencyKey(key));
+        return new BulkSubmission(text(r.response, "JobId"), key, r.outcome);
+    }
+
+    /**
+     * {@code POST /api/ClaimSim}: an endpoint for one of the account's SIMs, given its ICCID and
+     * printed activation code (5014 activated, 6409 linked); 10964 for a wrong code or an unknown
+     * ICCID, 10965 while the SIM is blocked after repeated wrong codes.
+     */
+    public ClaimedSim claimSim(ClaimSimRequest request) {
+        Reply r = write("POST", "/api/ClaimSim", Map.of("Request", Map.of("requestParam", request.requestParam())), CallOptions.NONE);
+        JsonNode m = r.response.get("responseParam");
+        return new ClaimedSim(text(r.response, "endPointId"), m == null ? null : convert(m, GroupMembership.class), r.outcome);
     }
 
     // ------------------------------------------------------------------ operator API

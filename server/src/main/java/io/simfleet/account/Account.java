@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * A node of the account tree: operator → resellers (any depth) → enterprises. {@code timeZone} is an
- * IANA zone name, or null for the platform's zone.
+ * IANA zone name, or null for the platform's zone. {@code endpointGroupRequired}: the account opted
+ * into the private-network rule that an endpoint is pending (30) until it is in an endpoint group
+ * (docs/network.md, "Private network").
  */
 public record Account(
         long id,
@@ -20,7 +22,8 @@ public record Account(
         String currencyId,
         String currency,
         Instant createdAt,
-        String timeZone) {
+        String timeZone,
+        boolean endpointGroupRequired) {
 
     public boolean isEnterprise() {
         return type == AccountType.ENTERPRISE;

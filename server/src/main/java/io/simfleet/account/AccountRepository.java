@@ -73,15 +73,17 @@ class AccountRepository {
                 .param("d", descendant).param("a", ancestor).query(Long.class).single() > 0;
     }
 
-    void updateFlags(long id, Boolean oem, Boolean dbo, Boolean lowBalance, Boolean active, String timeZone) {
+    void updateFlags(long id, Boolean oem, Boolean dbo, Boolean lowBalance, Boolean active, String timeZone,
+                     Boolean endpointGroupRequired) {
         jdbc.sql("""
                 UPDATE account SET oem_enabled = coalesce(:oem, oem_enabled),
+                    endpoint_group_required = coalesce(:egr, endpoint_group_required),
                     dynamic_benefit_only = coalesce(:dbo, dynamic_benefit_only),
                     low_balance = coalesce(:low, low_balance), active = coalesce(:active, active),
                     time_zone = CASE WHEN CAST(:tz AS text) IS NULL THEN time_zone WHEN :tz = '' THEN NULL ELSE :tz END
                 WHERE id = :id""")
                 .param("oem", oem).param("dbo", dbo).param("low", lowBalance).param("active", active).param("tz", timeZone)
-                .param("id", id)
+                .param("egr", endpointGroupRequired).param("id", id)
                 .update();
     }
 
@@ -110,6 +112,6 @@ class AccountRepository {
                 rs.getString("name"), rs.getInt("subscriber_type"), rs.getBoolean("oem_enabled"),
                 rs.getBoolean("dynamic_benefit_only"), rs.getBoolean("low_balance"), rs.getBoolean("active"),
                 rs.getString("currency_id"), rs.getString("currency"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("time_zone"));
+                rs.getString("time_zone"), rs.getBoolean("endpoint_group_required"));
     }
 }

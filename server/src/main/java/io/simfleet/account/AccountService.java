@@ -77,7 +77,7 @@ public class AccountService {
             throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "accountId (" + id + " already exists)");
         }
         Account a = new Account(id, n.parentId(), n.type(), n.name().trim(), n.subscriberType(), n.oemEnabled(),
-                n.dynamicBenefitOnly(), n.lowBalance(), true, "44", "EUR", clock.instant(), null);
+                n.dynamicBenefitOnly(), n.lowBalance(), true, "44", "EUR", clock.instant(), null, false);
         accounts.insert(a);
         return a;
     }
@@ -112,18 +112,19 @@ public class AccountService {
     /**
      * Sets an account's flags and time zone (null: unchanged; "" the platform's). Raises 1001
      * {@code active} for disabling the operator account (no call could enable it again), 1001
-     * {@code timeZone} for a name that is not an IANA zone. A change is seen at once by this
+     * {@code timeZone} for a name that is not an IANA zone. {@code endpointGroupRequired}: the
+     * private-network opt-in (null: unchanged). A change is seen at once by this
      * instance — once it has committed, so a request in between cannot cache the old value.
      */
     @Transactional
     public Account updateFlags(long id, Boolean oem, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active,
-                               String timeZone) {
+                               String timeZone, Boolean endpointGroupRequired) {
         Account current = get(id);
         if (Boolean.FALSE.equals(active) && current.type() == AccountType.OPERATOR) {
             throw new DomainException(ResultCode.WRONG_INPUT_PARAMETER, "active (the operator account cannot be disabled)");
         }
         if (timeZone != null && !timeZone.isEmpty()) zone(timeZone);
-        accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active, timeZone);
+        accounts.updateFlags(id, oem, dynamicBenefitOnly, lowBalance, active, timeZone, endpointGroupRequired);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

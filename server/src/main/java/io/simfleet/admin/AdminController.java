@@ -111,12 +111,14 @@ class AdminController {
                 isTrue(r.lowBalance()), r.username(), r.password(), defaults));
     }
 
-    record Flags(Boolean oemEnabled, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active, String timeZone) {}
+    record Flags(Boolean oemEnabled, Boolean dynamicBenefitOnly, Boolean lowBalance, Boolean active, String timeZone,
+                 Boolean endpointGroupRequired) {}
 
     @PatchMapping("/accounts/{id}")
     Account updateFlags(@PathVariable long id, @RequestBody Flags f) {
         existing(id);
-        return accounts.updateFlags(id, f.oemEnabled(), f.dynamicBenefitOnly(), f.lowBalance(), f.active(), f.timeZone());
+        return accounts.updateFlags(id, f.oemEnabled(), f.dynamicBenefitOnly(), f.lowBalance(), f.active(), f.timeZone(),
+                f.endpointGroupRequired());
     }
 
     record NewUser(String username, String password) {}
@@ -236,10 +238,16 @@ class AdminController {
 
     record SimBatch(List<NewSim> sims) {}
 
-    record Imported(long accountId, int imported, String firstIccid, String lastIccid) {
-        static Imported of(long account, List<Sim> sims) {
-            return new Imported(account, sims.size(), sims.get(0).iccid(), sims.get(sims.size() - 1).iccid());
-        }
+    /** One SIM's printed activation code (docs/network.md): shown to the operator here, never in a list of the SFT API. */
+    record ClaimCodeRow(String iccid, String claimCode) {}
+
+    record Imported(long accountId, int imported, String firstIccid, String lastIccid, List<ClaimCodeRow> claimCodes) {}
+
+    private Imported imported(long account, List<Sim> batch) {
+        Map<String, String> codes = new java.util.HashMap<>();
+        sims.claimCodes(account, batch.stream().map(Sim::iccid).toList()).forEach(c -> codes.put(c.iccid(), c.code()));
+        return new Imported(account, batch.size(), batch.get(0).iccid(), batch.get(batch.size() - 1).iccid(),
+                batch.stream().map(s -> new ClaimCodeRow(s.iccid(), codes.get(s.iccid()))).toList());
     }
 
     /** JSON: {@code {"sims":[{iccid, masterImsi, supplierImsis:[{sponsorName, supplierIMSI}], msisdn, eid, ean, product}]}}. */
@@ -248,7 +256,7 @@ class AdminController {
     Imported importJson(@PathVariable long id, @RequestBody SimBatch batch) {
         enterprise(id);
         if (batch.sims() == null) throw DomainException.missing("sims");
-        return Imported.of(id, sims.importSims(id, batch.sims()));
+        return imported(id, sims.importSims(id, batch.sims()));
     }
 
     /** CSV with a header line; see {@link SimCsv}. */
@@ -256,7 +264,7 @@ class AdminController {
     @ResponseStatus(HttpStatus.CREATED)
     Imported importCsv(@PathVariable long id, @RequestBody String csv) {
         enterprise(id);
-        return Imported.of(id, sims.importSims(id, SimCsv.parse(csv)));
+        return imported(id, sims.importSims(id, SimCsv.parse(csv)));
     }
 
     // --- background work

@@ -23,7 +23,8 @@ import tools.jackson.core.JacksonException;
  * same codes as the SFT API, HTTP 400 (404 for an unknown account). Anything else falls through
  * to the SFT handler.
  */
-@RestControllerAdvice(assignableTypes = {AdminController.class, UsageAdminController.class, SimulatorAdminController.class})
+@RestControllerAdvice(assignableTypes = {AdminController.class, UsageAdminController.class, SimulatorAdminController.class,
+        PrivateNetworkAdminController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminExceptionHandler {
 

@@ -14,6 +14,7 @@ import io.simfleet.config.SimfleetProperties;
 import io.simfleet.endpoint.CreateEndpoint;
 import io.simfleet.endpoint.EndpointService;
 import io.simfleet.sim.Sim.SupplierImsi;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimService.NewSim;
 import java.math.BigDecimal;
@@ -44,10 +45,13 @@ class DemoData {
     private final CatalogService catalog;
     private final SimService sims;
     private final EndpointService endpoints;
+    private final PrivateNetworkService privateNetwork;
     private final TransactionTemplate tx;
 
     DemoData(SimfleetProperties props, AccountService accounts, OnboardingService onboarding,
-             CatalogService catalog, SimService sims, EndpointService endpoints, TransactionTemplate tx) {
+             CatalogService catalog, SimService sims, EndpointService endpoints, PrivateNetworkService privateNetwork,
+             TransactionTemplate tx) {
+        this.privateNetwork = privateNetwork;
         this.props = props;
         this.accounts = accounts;
         this.onboarding = onboarding;
@@ -103,6 +107,9 @@ class DemoData {
         sims.importSims(CUSTOMER, walkthroughSims("8932042000000015190", 10));
         endpoints.create(Actor.system(CUSTOMER), new CreateEndpoint("Endpoint", true, List.of(358L), "PDP_1108",
                 "DEFAULTPOST" + CUSTOMER, "8932042000000015190", true, null, null, null, List.of(), List.of(), List.of(), null));
+        // the private network of endpoint-states-private-network.txt's music festival: a slice and an empty group (docs/network.md)
+        long festival = privateNetwork.createSlice(CUSTOMER, "Festival", "10.20.0.0/24").id();
+        privateNetwork.createGroup(CUSTOMER, festival, "ePos terminals");
 
         onboarding.createEnterprise(new NewEnterprise(OEM, RESELLER, "OEM Customer", 1, true, false, false, "oem", "oem",
                 new Defaults("PDP_1109", "oemapn", "SP_320", 359L, 360L, null)));

@@ -60,6 +60,23 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Raises {@link RateLimitExceededException} when {@code key} has already used its
+     * {@code limit} in the current window, without counting this call: for limits on failures,
+     * which are counted ({@link #acquire}) only once they have happened.
+     */
+    public void check(String key, int limit, Duration window, String what) {
+        long windowMillis = window.toMillis();
+        long nowMillis = clock.millis();
+        long start = nowMillis - Math.floorMod(nowMillis, windowMillis);
+        Long until = refusedUntil.get(key);
+        if (until != null && nowMillis < until && until <= start + windowMillis) throw exceeded(what, until - nowMillis);
+        int hits = jdbc.sql("SELECT hits FROM rate_limit_counter WHERE key = :key AND window_start = :start")
+                .param("key", key).param("start", Timestamp.from(Instant.ofEpochMilli(start)))
+                .query(Integer.class).optional().orElse(0);
+        if (hits >= limit) throw exceeded(what, start + windowMillis - nowMillis);
+    }
+
     private static RateLimitExceededException exceeded(String what, long retryAfterMillis) {
         return new RateLimitExceededException(what, Math.max(1, (retryAfterMillis + 999) / 1000));
     }

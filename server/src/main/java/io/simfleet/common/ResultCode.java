@@ -145,7 +145,26 @@ public enum ResultCode {
     GET_CUSTOMER_PROFILE_SUCCESS(10907, "Get customer profile success"),
     REFRESH_TOKEN_SUCCESS(10908, "Refresh token success"),
     GET_JOB_STATUS_SUCCESS(10909, "Get job status success"),
-    PING_SUCCESS(10910, "Token valid");
+    PING_SUCCESS(10910, "Token valid"),
+
+    // The private network: VSlices, endpoint groups, static addresses, claiming a SIM by its
+    // activation code (our additions, all "our choice": docs/api-compatibility.md, docs/network.md)
+    GET_VSLICES_SUCCESS(10950, "Get VSlices success"),
+    CREATE_ENDPOINT_GROUP_SUCCESS(10951, "Endpoint group created"),
+    GET_ENDPOINT_GROUPS_SUCCESS(10952, "Get endpoint groups success"),
+    RENAME_ENDPOINT_GROUP_SUCCESS(10953, "Endpoint group renamed"),
+    DELETE_ENDPOINT_GROUP_SUCCESS(10954, "Endpoint group deleted"),
+    ENDPOINT_GROUP_ASSIGN_SUCCESS(10955, "Endpoint assigned to endpoint group"),
+    ENDPOINT_GROUP_UNASSIGN_SUCCESS(10956, "Endpoint removed from its endpoint group"),
+    BULK_GROUP_ASSIGN_ACCEPTED(10957, "Success!! request has sent for processing"),
+    ENDPOINT_GROUP_ASSIGN_FAILURE(10958, "Endpoint group assignment failure"),
+    ENDPOINT_GROUP_NOT_EMPTY(10959, "Endpoint group is not empty - %s"),
+    VSLICE_EXHAUSTED(10960, "No free IP address in VSlice - %s"),
+    IP_ADDRESS_IN_USE(10961, "IP address already in use - %s"),
+    NOT_IN_ENDPOINT_GROUP(10962, "Endpoint is not in an endpoint group"),
+    VSLICE_NOT_EMPTY(10963, "VSlice has endpoint groups - %s"),
+    CLAIM_SIM_FAILURE(10964, "Invalid ICCID or activation code"),
+    CLAIM_SIM_BLOCKED(10965, "ICCID blocked after repeated wrong activation codes, try again later");
 
     private final int code;
     private final String template;

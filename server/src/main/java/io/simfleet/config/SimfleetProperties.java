@@ -18,7 +18,7 @@ public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean 
         if (dataDir == null) dataDir = Path.of("data");
         if (db == null) db = new Db(null, null, null);
         if (auth == null) auth = new Auth(null, null, null, null, null);
-        if (rateLimit == null) rateLimit = new RateLimit(null, null, null, null);
+        if (rateLimit == null) rateLimit = new RateLimit(null, null, null, null, null);
         if (idempotency == null) idempotency = new Idempotency(null);
         if (timeZone == null || timeZone.isBlank()) timeZone = "UTC";
         java.time.ZoneId.of(timeZone); // a wrong SIMFLEET_TIME_ZONE stops the start with the zone named
@@ -39,13 +39,15 @@ public record SimfleetProperties(Path dataDir, Db db, String jwtSecret, Boolean 
     }
 
     /**
-     * Requests per account per second on the SFT and operator APIs, and login attempts per
-     * username and per client address per minute; counted in the database, so they hold across
+     * Requests per account per second on the SFT and operator APIs, login attempts per
+     * username and per client address per minute, and wrong activation codes per account per
+     * minute (ClaimSim, docs/network.md); counted in the database, so they hold across
      * instances. {@code enabled} null = on unless demo data is.
      */
     public record RateLimit(Boolean enabled, Integer accountPerSecond, Integer loginPerUserPerMinute,
-                            Integer loginPerAddressPerMinute) {
+                            Integer loginPerAddressPerMinute, Integer claimFailuresPerAccountPerMinute) {
         public RateLimit {
+            if (claimFailuresPerAccountPerMinute == null) claimFailuresPerAccountPerMinute = 10;
             if (accountPerSecond == null) accountPerSecond = 50;
             if (loginPerUserPerMinute == null) loginPerUserPerMinute = 10;
             if (loginPerAddressPerMinute == null) loginPerAddressPerMinute = 60;

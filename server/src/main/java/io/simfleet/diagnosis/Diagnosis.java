@@ -14,6 +14,8 @@ import io.simfleet.network.NetworkEvents;
 import io.simfleet.network.NetworkFault;
 import io.simfleet.network.NetworkQueryPort;
 import io.simfleet.network.NetworkStateRepository;
+import io.simfleet.privatenet.Membership;
+import io.simfleet.privatenet.PrivateNetworkService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Diagnosis {
     private final DiagnosisRepository repo;
     private final CatalogService catalog;
+    private final PrivateNetworkService privateNetwork;
     private final NetworkEvents network;
     private final NetworkQueryPort hss;
     private final EndpointJournal journal;
@@ -47,11 +50,12 @@ public class Diagnosis {
         return t;
     });
 
-    Diagnosis(DiagnosisRepository repo, CatalogService catalog, NetworkEvents network, NetworkQueryPort hss, EndpointJournal journal,
+    Diagnosis(DiagnosisRepository repo, CatalogService catalog, PrivateNetworkService privateNetwork, NetworkEvents network, NetworkQueryPort hss, EndpointJournal journal,
               Clock clock, @Value("${simfleet.network.hss-timeout:3s}") Duration hssTimeout,
               @Value("${simfleet.network.recent:24h}") Duration recent) {
         this.repo = repo;
         this.catalog = catalog;
+        this.privateNetwork = privateNetwork;
         this.network = network;
         this.hss = hss;
         this.journal = journal;
@@ -77,7 +81,19 @@ public class Diagnosis {
 
     // --- fetchNetworkStatus
 
-    public record Status(String imsi, NetworkStateRepository.State state) {}
+    /**
+     * {@code staticIp}: the endpoint's static address in its endpoint group's VSlice, null when it
+     * is in none. A session of an endpoint in a group has that address (the PGW's framed IP from
+     * the slice; docs/network.md "Static addresses"), so it is what the status shows while connected.
+     */
+    public record Status(String imsi, NetworkStateRepository.State state, String staticIp) {
+
+        /** The data session's address: the static one when the endpoint has one, else what the network reported; null when not in session. */
+        public String sessionAddress() {
+            if (!state.attached() || !state.inSession()) return null;
+            return staticIp != null ? staticIp : state.ipAddress();
+        }
+    }
 
     /** 2503 when the endpoint is not Active (or Active-Test); 11010 when the network reported nothing recent; 11009 unknown endpoint. */
     public Status status(Actor actor, EndpointRef ref) {
@@ -88,7 +104,7 @@ public class Diagnosis {
         NetworkStateRepository.State s = network.state(t.accountId(), t.iccid())
                 .filter(x -> x.tadigCode() != null && x.reportedAt().isAfter(clock.instant().minus(recent)))
                 .orElseThrow(() -> new DomainException(ResultCode.NO_RECENT_NETWORK_INFO));
-        return new Status(t.imsi(), s);
+        return new Status(t.imsi(), s, privateNetwork.membership(t.accountId(), t.endpointId()).map(Membership::ipAddress).orElse(null));
     }
 
     // --- locationInfo

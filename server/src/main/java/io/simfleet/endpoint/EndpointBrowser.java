@@ -101,6 +101,8 @@ public class EndpointBrowser {
                         .collect(Collectors.toMap(Tag::id, Function.identity()));
         Map<Long, List<Tag>> tagsByEndpoint = new HashMap<>();
         for (long[] l : links) tagsByEndpoint.computeIfAbsent(l[0], k -> new ArrayList<>()).add(tags.get(l[1]));
-        return endpoints.stream().map(e -> new ListItem(e, simByEndpoint.get(e.id()), tagsByEndpoint.getOrDefault(e.id(), List.of()))).toList();
+        // the portal's list shows no private-network columns: no group or network-state lookups per page
+        return endpoints.stream().map(e -> new ListItem(e, simByEndpoint.get(e.id()), tagsByEndpoint.getOrDefault(e.id(), List.of()), null))
+                .toList();
     }
 }

@@ -90,6 +90,30 @@ public sealed interface EndpointEvent {
         public EndpointStatus to() { return EndpointStatus.DELETED; }
     }
 
+    /**
+     * Put into an endpoint group (or moved to another, or given another address): the group, its
+     * VSlice and the static address after, and before ({@code fromGroupId} null when it was in
+     * none). {@code iccid} is the SIM it holds, if any.
+     */
+    record EndpointGroupJoined(EndpointStatus status, String iccid, long groupId, long vSliceId, String ipAddress,
+                               Long fromGroupId, String fromIpAddress) implements EndpointEvent {
+        public String call() { return "AssignEndpointGroup"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() {
+            return "endpointGroupId=" + groupId + " vSliceId=" + vSliceId + " ipAddress=" + ipAddress
+                    + (fromGroupId == null ? "" : " (was endpointGroupId=" + fromGroupId + " ipAddress=" + fromIpAddress + ")");
+        }
+    }
+
+    /** Taken out of its endpoint group, by UnassignEndpointGroup or its deletion ({@code call}); its address is released. */
+    record EndpointGroupLeft(EndpointStatus status, String iccid, long groupId, long vSliceId, String ipAddress, String call)
+            implements EndpointEvent {
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "endpointGroupId=" + groupId + " vSliceId=" + vSliceId + " released ipAddress=" + ipAddress; }
+    }
+
     record RoamingProfilesChanged(EndpointStatus status, List<Long> before, List<Long> after) implements EndpointEvent {
         public String call() { return "ChangeEndpointRoamingProfile"; }
         public EndpointStatus from() { return status; }

@@ -12,6 +12,8 @@ import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.Endpoint.Change;
 import io.simfleet.network.DataSessionEnded;
 import io.simfleet.network.NetworkEvents;
+import io.simfleet.privatenet.Membership;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import io.simfleet.sim.SimStatus;
@@ -46,14 +48,16 @@ public class EndpointOperations {
     private final SimService sims;
     private final EndpointRules rules;
     private final NetworkEvents network;
+    private final PrivateNetworkService privateNetwork;
     private final Clock clock;
     private final TransactionTemplate tx;
     /** For work after another transaction's commit: a transaction of its own, never the finished one's. */
     private final TransactionTemplate newTx;
 
     EndpointOperations(EndpointRepository repo, EndpointWrites writes, AccountService accounts, CatalogService catalog,
-                       SimService sims, EndpointRules rules, NetworkEvents network, Clock clock,
-                       PlatformTransactionManager txManager) {
+                       SimService sims, EndpointRules rules, NetworkEvents network, PrivateNetworkService privateNetwork,
+                       Clock clock, PlatformTransactionManager txManager) {
+        this.privateNetwork = privateNetwork;
         this.tx = new TransactionTemplate(txManager);
         this.newTx = new TransactionTemplate(txManager);
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -196,13 +200,23 @@ public class EndpointOperations {
         return new StatusChange(e.status(), change.after().status());
     }
 
-    /** Deletes an endpoint holding no SIM (Pre-Active or Hold); its history stays. 1001 endPointId, 10158. */
+    /**
+     * Deletes an endpoint holding no SIM (Pre-Active or Hold); its history stays. It leaves its
+     * endpoint group, if any, and its static address is released (event EndpointGroupLeft, then
+     * EndpointDeleted). 1001 endPointId, 10158.
+     */
     @Transactional
     public void delete(Actor actor, long endpointId) {
         long acc = actor.accountId();
         Endpoint e = repo.lock(acc, EndpointRef.id(endpointId)).filter(x -> x.status() != DELETED)
                 .orElseThrow(() -> DomainException.wrong("endPointId"));
-        writes.commit(actor, e.delete(sims.linkedTo(acc, e.id()).isPresent(), clock.instant()));
+        Change change = e.delete(sims.linkedTo(acc, e.id()).isPresent(), clock.instant());
+        Optional<Membership> left = privateNetwork.leave(acc, e.id());
+        writes.save(change);
+        List<EndpointEvent> events = new java.util.ArrayList<>();
+        left.ifPresent(m -> events.add(EndpointGroupOperations.left(e, null, m, "DeleteEndPoint")));
+        events.addAll(change.events());
+        writes.append(actor, EventStore.of(e.id(), events).toList());
     }
 
     /** Replaces the roaming profiles: profiles of the base plan, never the TEST one; A, AT or AI only (2503). */

@@ -86,6 +86,13 @@ class EndpointRepository {
                 .param("s", ts(start)).param("x", ts(expires)).update();
     }
 
+    /** The live endpoints of the account with these ids, in id order. */
+    List<Endpoint> findAll(long account, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = ANY(:ids) AND deleted_at IS NULL ORDER BY id")
+                .param("a", account).param("ids", ids.toArray(new Long[0])).query(EndpointRepository::map).list();
+    }
+
     Optional<Endpoint> find(long account, long id) {
         return jdbc.sql("SELECT * FROM endpoint WHERE account_id = :a AND id = :id AND deleted_at IS NULL")
                 .param("a", account).param("id", id).query(EndpointRepository::map).optional();

@@ -16,7 +16,12 @@ import io.simfleet.endpoint.EndpointViews.AddonSubscription;
 import io.simfleet.endpoint.EndpointViews.CreateOutcome;
 import io.simfleet.endpoint.EndpointViews.Created;
 import io.simfleet.endpoint.EndpointViews.ListItem;
+import io.simfleet.endpoint.EndpointViews.PrivateNetwork;
 import io.simfleet.endpoint.EndpointViews.Profile;
+import io.simfleet.network.NetworkState;
+import io.simfleet.network.NetworkStates;
+import io.simfleet.privatenet.Membership;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import java.time.Clock;
@@ -48,9 +53,14 @@ public class EndpointService {
     private final EventStore eventStore;
     private final Clock clock;
     private final BalanceSource balances;
+    private final PrivateNetworkService privateNetwork;
+    private final NetworkStates networkStates;
 
     EndpointService(EndpointRepository repo, AccountService accounts, CatalogService catalog, SimService sims,
-                    EndpointRules rules, EndpointWrites writes, EventStore eventStore, Clock clock, BalanceSource balances) {
+                    EndpointRules rules, EndpointWrites writes, EventStore eventStore, Clock clock, BalanceSource balances,
+                    PrivateNetworkService privateNetwork, NetworkStates networkStates) {
+        this.privateNetwork = privateNetwork;
+        this.networkStates = networkStates;
         this.balances = balances;
         this.writes = writes;
         this.eventStore = eventStore;
@@ -118,9 +128,23 @@ public class EndpointService {
         }
         long total = repo.count(acc, filter);
         List<Endpoint> endpoints = repo.page(acc, filter, page, perPage);
-        if (endpoints.isEmpty()) {
-            return new Page<>(List.of(), total, perPage);
-        }
+        return new Page<>(items(acc, endpoints), total, perPage);
+    }
+
+    /**
+     * Lists the endpoints of one endpoint group in id order (perPage 1..2000); no rows for a group
+     * the account does not have.
+     */
+    @Transactional(readOnly = true)
+    public Page<ListItem> listByGroup(Actor actor, long groupId, int page, int perPage) {
+        long acc = actor.accountId();
+        Page<Long> ids = privateNetwork.memberPage(acc, groupId, page, perPage);
+        return new Page<>(items(acc, repo.findAll(acc, ids.rows())), ids.totalRecords(), perPage);
+    }
+
+    /** The endpoints as listed: each with its SIM, tags and private-network view, a few statements for the whole page. */
+    private List<ListItem> items(long acc, List<Endpoint> endpoints) {
+        if (endpoints.isEmpty()) return List.of();
         List<Long> ids = endpoints.stream().map(Endpoint::id).toList();
         Map<Long, Sim> simByEndpoint = sims.byEndpoints(acc, ids).stream()
                 .collect(Collectors.toMap(Sim::endpointId, Function.identity()));
@@ -132,21 +156,25 @@ public class EndpointService {
         for (long[] l : links) {
             tagsByEndpoint.computeIfAbsent(l[0], k -> new ArrayList<>()).add(tags.get(l[1]));
         }
-        List<ListItem> rows = endpoints.stream()
-                .map(e -> new ListItem(e, simByEndpoint.get(e.id()), tagsByEndpoint.getOrDefault(e.id(), List.of())))
-                .toList();
-        return new Page<>(rows, total, perPage);
+        Map<Long, Membership> groups = privateNetwork.memberships(acc, ids);
+        Map<String, NetworkState> network = networkStates.of(acc, simByEndpoint.values().stream().map(Sim::iccid).toList());
+        boolean groupRequired = accounts.cached(acc).endpointGroupRequired();
+        return endpoints.stream().map(e -> {
+            Sim sim = simByEndpoint.get(e.id());
+            return new ListItem(e, sim, tagsByEndpoint.getOrDefault(e.id(), List.of()),
+                    privateNetwork(e, groupRequired, groups.get(e.id()), sim == null ? NetworkState.UNKNOWN : network.get(sim.iccid())));
+        }).toList();
+    }
+
+    private static PrivateNetwork privateNetwork(Endpoint e, boolean groupRequired, Membership m, NetworkState state) {
+        return new PrivateNetwork(m, ProvisioningState.of(e.status(), groupRequired, m != null), state);
     }
 
     /** One endpoint as listed, if it exists in the account. */
     @Transactional(readOnly = true)
     public java.util.Optional<ListItem> listItem(Actor actor, long endpointId) {
         long acc = actor.accountId();
-        return repo.find(acc, endpointId).map(e -> {
-            Sim sim = sims.byEndpoints(acc, List.of(e.id())).stream().findFirst().orElse(null);
-            List<Long> tagIds = repo.tagLinks(acc, List.of(e.id())).stream().map(l -> l[1]).toList();
-            return new ListItem(e, sim, tagIds.isEmpty() ? List.of() : catalog.tags(acc, tagIds));
-        });
+        return repo.find(acc, endpointId).map(e -> items(acc, List.of(e)).get(0));
     }
 
     /**
@@ -185,7 +213,9 @@ public class EndpointService {
         return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
                 plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
                 benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming,
-                balances.balances(e, plan), parts.blacklistedNetworks());
+                balances.balances(e, plan), parts.blacklistedNetworks(),
+                privateNetwork(e, account.endpointGroupRequired(), privateNetwork.membership(acc, e.id()).orElse(null),
+                        networkStates.of(acc, sim == null ? null : sim.iccid())));
     }
 
     /**

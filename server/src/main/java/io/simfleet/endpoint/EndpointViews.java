@@ -7,6 +7,8 @@ import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogModel.RoamingProfile;
 import io.simfleet.catalog.CatalogModel.ServiceProfile;
 import io.simfleet.catalog.CatalogModel.Tag;
+import io.simfleet.network.NetworkState;
+import io.simfleet.privatenet.Membership;
 import io.simfleet.sim.Sim;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +17,14 @@ import java.util.List;
 public final class EndpointViews {
     private EndpointViews() {}
 
-    /** An endpoint as listed: with its SIM (null when none) and its tags. */
-    public record ListItem(Endpoint endpoint, Sim sim, List<Tag> tags) {}
+    /**
+     * The endpoint in the private-network model (docs/network.md): its endpoint group and static
+     * address ({@code membership}, null when in none) and its numbered provisioning and network states.
+     */
+    public record PrivateNetwork(Membership membership, ProvisioningState provisioningState, NetworkState networkState) {}
+
+    /** An endpoint as listed: with its SIM (null when none), its tags and its private-network view. */
+    public record ListItem(Endpoint endpoint, Sim sim, List<Tag> tags, PrivateNetwork network) {}
 
     public record AddonSubscription(long uniqueId, Plan plan, Instant start, Instant expires) {}
 
@@ -25,7 +33,7 @@ public final class EndpointViews {
                           List<RoamingProfile> roamingProfiles, ServiceProfile serviceProfile, DynamicBenefit dynamicBenefit,
                           List<AddonSubscription> addons, List<String> valueAddedFeatureIds, List<Tag> tags,
                           Plan testPlan, Plan inventoryPlan, RoamingProfile testRoamingProfile, Balances balances,
-                          boolean blacklistedNetworks) {}
+                          boolean blacklistedNetworks, PrivateNetwork network) {}
 
     /** The outcome of a create: which of create / link / activate happened. */
     public enum CreateOutcome { CREATED, LINKED, ACTIVATED }

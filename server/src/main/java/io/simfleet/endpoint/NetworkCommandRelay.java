@@ -1,9 +1,12 @@
 package io.simfleet.endpoint;
 
+import io.simfleet.account.AccountService;
 import io.simfleet.endpoint.EndpointEvent.CounterThresholdReached;
 import io.simfleet.endpoint.EndpointEvent.DataBarred;
 import io.simfleet.endpoint.EndpointEvent.DataUnbarred;
 import io.simfleet.endpoint.EndpointEvent.EndpointActivated;
+import io.simfleet.endpoint.EndpointEvent.EndpointGroupJoined;
+import io.simfleet.endpoint.EndpointEvent.EndpointGroupLeft;
 import io.simfleet.endpoint.EndpointEvent.EndpointModified;
 import io.simfleet.endpoint.EndpointEvent.EndpointProvisioned;
 import io.simfleet.endpoint.EndpointEvent.LifecycleChanged;
@@ -11,6 +14,7 @@ import io.simfleet.endpoint.EndpointEvent.SimDelinked;
 import io.simfleet.endpoint.EndpointEvent.SimLinked;
 import io.simfleet.network.NetworkCommand;
 import io.simfleet.network.NetworkCommandPort;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import java.util.ArrayList;
@@ -26,15 +30,24 @@ import org.springframework.stereotype.Component;
  * a linked SIM is provisioned, activation and resume activate, suspension suspends, a change of
  * barring bars, a de-link detaches. Changes the network does not care about (names, tags, plans)
  * send nothing.
+ *
+ * <p>In an account that requires endpoint groups (docs/network.md, "Private network") an endpoint
+ * in no group is not usable: what would activate it suspends it instead, joining a group activates
+ * an endpoint in service and leaving one suspends it. Whether it is in a group is read when the
+ * events are relayed, so the last command sent for an endpoint is the state it is in now.
  */
 @Component
 class NetworkCommandRelay implements EventConsumer {
     private final NetworkCommandPort network;
     private final SimService sims;
+    private final AccountService accounts;
+    private final PrivateNetworkService privateNetwork;
 
-    NetworkCommandRelay(NetworkCommandPort network, SimService sims) {
+    NetworkCommandRelay(NetworkCommandPort network, SimService sims, AccountService accounts, PrivateNetworkService privateNetwork) {
         this.network = network;
         this.sims = sims;
+        this.accounts = accounts;
+        this.privateNetwork = privateNetwork;
     }
 
     @Override
@@ -47,14 +60,39 @@ class NetworkCommandRelay implements EventConsumer {
         Set<String> iccids = events.stream().map(e -> e.event() == null ? null : e.event().iccid())
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> imsis = sims.byIccids(accountId, iccids).stream().collect(Collectors.toMap(Sim::iccid, Sim::masterImsi));
+        Set<Long> grouped = accounts.cached(accountId).endpointGroupRequired()
+                ? privateNetwork.memberships(accountId, events.stream().map(EndpointHistoryEntry::endpointId).collect(Collectors.toSet())).keySet()
+                : null;
         for (EndpointHistoryEntry entry : events) {
             String iccid = entry.event() == null ? null : entry.event().iccid();
             String imsi = iccid == null ? null : imsis.get(iccid);
             if (imsi == null) continue;
-            for (NetworkCommand c : commands(accountId, entry.endpointId(), iccid, imsi, entry.event())) {
+            List<NetworkCommand> commands = commands(accountId, entry.endpointId(), iccid, imsi, entry.event());
+            if (grouped != null) {
+                commands = groupRequired(accountId, entry.endpointId(), iccid, imsi, commands, grouped.contains(entry.endpointId()), entry.event());
+            }
+            for (NetworkCommand c : commands) {
                 network.send(c);
             }
         }
+    }
+
+    /**
+     * The commands of an event in an account that requires endpoint groups: an endpoint in no
+     * group ({@code grouped} false, now) is suspended where it would be activated; joining a group
+     * activates, leaving one suspends, an endpoint the network serves.
+     */
+    static List<NetworkCommand> groupRequired(long acc, long ep, String iccid, String imsi, List<NetworkCommand> commands,
+                                              boolean grouped, EndpointEvent event) {
+        if (event instanceof EndpointGroupJoined || event instanceof EndpointGroupLeft) {
+            EndpointStatus s = event.to();
+            boolean served = s == EndpointStatus.ACTIVE || s == EndpointStatus.ACTIVE_TEST || s == EndpointStatus.ACTIVE_INVENTORY;
+            if (!served) return List.of();
+            return List.of(grouped ? new NetworkCommand.Activate(acc, ep, iccid, imsi) : new NetworkCommand.Suspend(acc, ep, iccid, imsi));
+        }
+        if (grouped) return commands;
+        return commands.stream().map(c -> c instanceof NetworkCommand.Activate
+                ? (NetworkCommand) new NetworkCommand.Suspend(acc, ep, iccid, imsi) : c).toList();
     }
 
     /** The commands one event calls for. */

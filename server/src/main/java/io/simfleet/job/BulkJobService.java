@@ -5,7 +5,9 @@ import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.BulkCreate;
+import io.simfleet.endpoint.EndpointRef;
 import io.simfleet.job.Job.Item;
+import io.simfleet.privatenet.PrivateNetworkService;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,16 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulkJobService {
     public static final String CREATE = BulkCreateHandler.KIND;
     public static final String MODIFY = BulkModifyHandler.KIND;
+    public static final String GROUP_ASSIGN = GroupAssignHandler.KIND;
 
     private final JobService jobs;
     private final AccountService accounts;
+    private final PrivateNetworkService privateNetwork;
 
     private final BulkCreateHandler createHandler;
 
-    BulkJobService(JobService jobs, AccountService accounts, BulkCreateHandler createHandler) {
+    BulkJobService(JobService jobs, AccountService accounts, PrivateNetworkService privateNetwork, BulkCreateHandler createHandler) {
         this.createHandler = createHandler;
         this.jobs = jobs;
         this.accounts = accounts;
+        this.privateNetwork = privateNetwork;
     }
 
     /**
@@ -50,17 +55,28 @@ public class BulkJobService {
         return jobs.submit(actor, NewJob.perItem(MODIFY, BulkModifyHandler.Payload.of(cmd), values));
     }
 
+    /**
+     * Stores a bulk endpoint-group assignment with one item per value (endpoints named by
+     * {@code kind}) and answers its JobId. A group that is not the account's is refused at once
+     * (1001 endpointGroupId), not item by item.
+     */
+    @Transactional
+    public long submitGroupAssignment(Actor actor, EndpointRef.Kind kind, long groupId, List<String> values) {
+        privateNetwork.group(actor.accountId(), groupId).orElseThrow(() -> DomainException.wrong("endpointGroupId"));
+        return jobs.submit(actor, NewJob.perItem(GROUP_ASSIGN, GroupAssignHandler.Payload.of(kind, groupId), values));
+    }
+
     /** A bulk job of the account; 1359 when there is none with this id. */
     @Transactional(readOnly = true)
     public Job job(Actor actor, long jobId) {
-        return jobs.find(actor.accountId(), jobId).filter(j -> j.kind().equals(CREATE) || j.kind().equals(MODIFY))
+        return jobs.find(actor.accountId(), jobId).filter(j -> j.kind().equals(CREATE) || j.kind().equals(MODIFY) || j.kind().equals(GROUP_ASSIGN))
                 .orElseThrow(() -> new DomainException(ResultCode.NO_DATA_AVAILABLE, "jobId " + jobId));
     }
 
-    /** A bulk modify's values with their results, in request order; nothing for a bulk create. */
+    /** A per-item job's values with their results (bulk modify, group assignment), in request order; nothing for a bulk create. */
     @Transactional(readOnly = true)
     public List<Item> items(Job job) {
-        return job.kind().equals(MODIFY) ? jobs.items(job.accountId(), job.id()) : List.of();
+        return !job.kind().equals(CREATE) ? jobs.items(job.accountId(), job.id()) : List.of();
     }
 
     /** A bulk create's ICCIDs in request order (its payload, read as its handler reads it); nothing for a bulk modify. */

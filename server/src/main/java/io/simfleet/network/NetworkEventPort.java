@@ -1,6 +1,8 @@
 package io.simfleet.network;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The inbound port: what the network side reports to the platform. The platform implements it
@@ -21,4 +23,13 @@ public interface NetworkEventPort {
      * ignored.
      */
     void registration(String imsi, NetworkReport report);
+
+    /**
+     * Many registrations at once (an adapter's resync after a restart, the simulator learning its
+     * SIMs): as {@link #registration} for each, in order; the platform keeps them in one
+     * transaction.
+     */
+    default void registrations(List<Map.Entry<String, NetworkReport>> reports) {
+        for (Map.Entry<String, NetworkReport> r : reports) registration(r.getKey(), r.getValue());
+    }
 }

@@ -3,6 +3,8 @@ package io.simfleet.network;
 import io.simfleet.sim.Sim;
 import io.simfleet.sim.SimService;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,16 @@ public class NetworkEvents implements NetworkEventPort {
     @Override
     @Transactional
     public void registration(String imsi, NetworkReport report) {
+        record(imsi, report);
+    }
+
+    @Override
+    @Transactional
+    public void registrations(List<Map.Entry<String, NetworkReport>> reports) {
+        for (Map.Entry<String, NetworkReport> r : reports) record(r.getKey(), r.getValue());
+    }
+
+    private void record(String imsi, NetworkReport report) {
         Optional<Sim> sim = sims.byImsi(imsi);
         if (sim.isEmpty()) return;
         long acc = sim.get().accountId();

@@ -98,6 +98,23 @@ class BulkController {
     @PatchMapping("/api/endpointbulk")
     ResponseEntity<Map<String, Object>> bulkModify(Actor actor, @RequestBody(required = false) String body) {
         Params req = Params.requestLevel(body, null, Map.of());
+        Named named = named(req, ResultCode.BULK_MODIFY_FAILURE);
+        ModifyEndpoint m = LifecycleController.modifyCommand(req.requestParam(true));
+        if (m.isEmpty()) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "nothing to modify in requestParam");
+        EndpointModifier.checkFields(m);
+        long id = jobs.submitBulkModify(actor, new BulkModify(named.kind(), m), named.values());
+        return Sft.success(ResultCode.BULK_MODIFY_ACCEPTED, obj("JobId", id));
+    }
+
+    /** The endpoints a bulk call names: how ({@code resourceType}) and the values, normalised, each once. */
+    record Named(EndpointRef.Kind kind, List<String> values) {}
+
+    /**
+     * {@code resourceType} and {@code valuelist} (or {@code valueList}) of a bulk call: at most 4000
+     * values (10073), each well-formed for its type (1001 valuelist) and given once ({@code twice}:
+     * Bulk Modify's 10134, or 1001 naming valuelist).
+     */
+    static Named named(Params req, ResultCode twice) {
         String type = req.requiredText("resourceType");
         EndpointRef.Kind kind = switch (type.toLowerCase(Locale.ROOT)) {
             case "endpointid" -> EndpointRef.Kind.ENDPOINT_ID;
@@ -120,15 +137,12 @@ class BulkController {
                 case ICCID -> Params.digits(raw, "valuelist", 18, 22);
                 default -> Params.digits(raw, "valuelist", 5, 15);
             };
-            if (!seen.add(v)) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "value " + raw + " given twice");
+            if (!seen.add(v)) {
+                throw new DomainException(twice, twice == ResultCode.WRONG_INPUT_PARAMETER ? "valuelist (" + raw + " given twice)" : "value " + raw + " given twice");
+            }
             normalised.add(v);
         }
-        values = normalised;
-        ModifyEndpoint m = LifecycleController.modifyCommand(req.requestParam(true));
-        if (m.isEmpty()) throw new DomainException(ResultCode.BULK_MODIFY_FAILURE, "nothing to modify in requestParam");
-        EndpointModifier.checkFields(m);
-        long id = jobs.submitBulkModify(actor, new BulkModify(kind, m), values);
-        return Sft.success(ResultCode.BULK_MODIFY_ACCEPTED, obj("JobId", id));
+        return new Named(kind, normalised);
     }
 
     /** Our design: a job's status, counts, and for a bulk modify each value with its result. */
@@ -138,18 +152,24 @@ class BulkController {
         Job job = jobs.job(actor, Params.parseLong(jobId.trim(), "jobId"));
         List<Map<String, Object>> items = jobs.items(job).stream().map(i -> obj(
                 "value", i.value(), "resultCode", i.resultCode(), "resultDescription", i.resultDescription())).toList();
-        boolean modify = job.kind().equals(BulkJobService.MODIFY);
+        boolean modify = !job.kind().equals(BulkJobService.CREATE);
         long processed = modify ? items.stream().filter(i -> i.containsKey("resultCode")).count()
                 : job.status() == Job.Status.PROCESSING ? 0 : job.total();
         return Sft.success(ResultCode.GET_JOB_STATUS_SUCCESS, obj("responseParam", obj(
-                "jobId", job.id(), "jobType", modify ? "BulkModify" : "BulkProvisioning",
+                "jobId", job.id(), "jobType", jobType(job.kind()),
                 "status", statusName(job.status()), "totalCount", job.total(), "processedCount", processed,
                 "successCount", job.succeeded(), "failureCount", job.failed(), "reason", job.reason(),
                 "createdDate", Sft.format(job.createdAt()), "completedDate", Sft.format(job.finishedAt()),
                 "items", modify ? items : null)));
     }
 
-    private static String statusName(Job.Status s) {
+    private static String jobType(String kind) {
+        if (kind.equals(BulkJobService.MODIFY)) return "BulkModify";
+        if (kind.equals(BulkJobService.GROUP_ASSIGN)) return "BulkEndpointGroupAssignment";
+        return "BulkProvisioning";
+    }
+
+    static String statusName(Job.Status s) {
         return switch (s) {
             case PROCESSING -> "Processing";
             case SUCCESS -> "Success";

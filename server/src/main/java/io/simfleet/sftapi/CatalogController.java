@@ -254,6 +254,8 @@ class CatalogController {
                 "oemEnabled", a.oemEnabled(), "dynamicBenefitEnable", a.dynamicBenefitOnly(), "lowBalance", a.lowBalance(),
                 "currencyId", a.currencyId(), "currencyType", a.currency(), "creationDate", Sft.format(a.createdAt()),
                 "destGroupId", a.isEnterprise() ? destGroupId : null,
-                "dynamicBenefits", a.isEnterprise() ? benefits : null)));
+                "dynamicBenefits", a.isEnterprise() ? benefits : null,
+                // our addition: the private-network opt-in (docs/network.md)
+                "endpointGroupRequired", a.isEnterprise() ? a.endpointGroupRequired() : null)));
     }
 }

@@ -74,7 +74,8 @@ class EndpointController {
     ResponseEntity<Map<String, Object>> list(Actor actor, @RequestParam(required = false) String page,
                                              @RequestParam(required = false) String perPage,
                                              @RequestParam(required = false) String tagId,
-                                             @RequestParam(required = false) String endpointId) {
+                                             @RequestParam(required = false) String endpointId,
+                                             @RequestParam(required = false) String endpointGroupId) {
         int pageNo = positive(page, "page", 1, Integer.MAX_VALUE / EndpointService.MAX_PER_PAGE);
         int size = positive(perPage, "perPage", EndpointService.MAX_PER_PAGE, EndpointService.MAX_PER_PAGE);
         if (endpointId != null && !endpointId.isBlank()) {
@@ -82,6 +83,11 @@ class EndpointController {
             long id = Params.parseLong(endpointId.trim(), "endpointId");
             List<ListItem> one = endpoints.listItem(actor, id).stream().toList();
             return endpointPage(new Page<>(one, one.size(), size));
+        }
+        if (endpointGroupId != null && !endpointGroupId.isBlank()) {
+            // our addition (docs/network.md): the endpoints of one endpoint group
+            if (tagId != null && !tagId.isBlank()) throw DomainException.wrong("endpointGroupId (not with tagId)");
+            return endpointPage(endpoints.listByGroup(actor, Params.parseLong(endpointGroupId.trim(), "endpointGroupId"), pageNo, size));
         }
         TagFilter filter = new TagFilter.Any();
         if (tagId != null && !tagId.isBlank()) {

@@ -13,6 +13,7 @@ import io.simfleet.endpoint.Endpoint;
 import io.simfleet.endpoint.EndpointStatus;
 import io.simfleet.endpoint.EndpointViews.ListItem;
 import io.simfleet.endpoint.EndpointViews.Profile;
+import io.simfleet.privatenet.Membership;
 import io.simfleet.sim.Sim;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,7 +50,14 @@ class EndpointWire {
                 "type", e.subscriberType(),
                 "eid", s == null ? null : dash(s.eid()),
                 "imeiLockStatus", e.imeiLocked() ? "LOCK" : "UNLOCK",
-                "tagIdList", item.tags().isEmpty() ? null : tags(item.tags()));
+                "tagIdList", item.tags().isEmpty() ? null : tags(item.tags()),
+                // our addition: the private-network view (docs/network.md)
+                "provisioningStateId", item.network().provisioningState().id(),
+                "provisioningState", item.network().provisioningState().displayName(),
+                "networkStateId", item.network().networkState().id(),
+                "networkState", item.network().networkState().displayName(),
+                "endpointGroupId", item.network().membership() == null ? null : item.network().membership().groupId(),
+                "staticIP", item.network().membership() == null ? null : item.network().membership().ipAddress());
     }
 
     static List<Map<String, Object>> tags(List<Tag> tags) {
@@ -89,6 +97,7 @@ class EndpointWire {
         List<RoamingProfile> roaming = roamingShown(p);
         Balances.MainAccount main = p.balances().main();
         boolean postpaid = main.postpaid();
+        Membership m = p.network().membership();
         return obj(
                 "msisdn", s == null ? null : s.msisdn(),
                 "maBalance", UsageWire.cents(main.balance()),
@@ -146,7 +155,17 @@ class EndpointWire {
                 "testRoamingProfileName", inTest ? p.testRoamingProfile().name() : null,
                 "testRoamingProfileId", inTest ? p.testRoamingProfile().id() : null,
                 "blacklistedNetworks", p.blacklistedNetworks() ? "Yes" : "No",
-                "barredServices", barred(e, p.balances()));
+                "barredServices", barred(e, p.balances()),
+                // the reference's optional staticIP, and our additions of the private network (docs/network.md)
+                "staticIP", m == null ? null : m.ipAddress(),
+                "endpointGroupId", m == null ? null : m.groupId(),
+                "endpointGroupName", m == null ? null : m.groupName(),
+                "vSliceId", m == null ? null : m.vSliceId(),
+                "vSliceName", m == null ? null : m.vSliceName(),
+                "provisioningStateId", p.network().provisioningState().id(),
+                "provisioningState", p.network().provisioningState().displayName(),
+                "networkStateId", p.network().networkState().id(),
+                "networkState", p.network().networkState().displayName());
     }
 
     /** {@code dynamicBenefitsDetails}: a non-pooled dynamic benefit (category 2), its DATA benefit (1) with the balance in bytes. */

@@ -150,7 +150,7 @@ class LifecycleController {
     }
 
     /** The endpoint named by endPointId, imsi (or Imsi), msisdn, or — where the call allows it — iccid. */
-    private static EndpointRef ref(Params req, boolean iccidAllowed) {
+    static EndpointRef ref(Params req, boolean iccidAllowed) {
         Long id = req.longValue("endPointId");
         if (id != null) return EndpointRef.id(id);
         String imsi = req.has("imsi") ? req.text("imsi") : req.text("Imsi");

@@ -65,7 +65,7 @@ class NetworkController {
                 "operatorName", dash(st.operatorName()),
                 "networkStatus", connected ? "Connected" : "Not Connected",
                 "networkType", dash(st.rat()),
-                "ipAddress", connected ? st.ipAddress() : null,
+                "ipAddress", s.sessionAddress(),
                 "attachTimestamp", st.attachedAt() == null || !st.attached() ? null : Sft.format(st.attachedAt()),
                 "lastUpdateTimestamp", Sft.format(st.reportedAt()));
         return Sft.success(ResultCode.NETWORK_STATUS_SUCCESS, obj("responseParam", obj("imsi", s.imsi(), "networkStatusInfo", info)));

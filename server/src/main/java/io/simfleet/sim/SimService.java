@@ -9,6 +9,7 @@ import io.simfleet.common.Input;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The SIM inventory of each enterprise. */
@@ -28,11 +30,13 @@ public class SimService {
     public static final int MAX_IMPORT = 100_000;
 
     private final SimRepository repo;
+    private final ClaimCodeRepository claimCodes;
     private final CatalogService catalog;
     private final AccountService accounts;
     private final Clock clock;
 
-    SimService(SimRepository repo, CatalogService catalog, AccountService accounts, Clock clock) {
+    SimService(SimRepository repo, ClaimCodeRepository claimCodes, CatalogService catalog, AccountService accounts, Clock clock) {
+        this.claimCodes = claimCodes;
         this.repo = repo;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -46,7 +50,8 @@ public class SimService {
      * Imports a batch of SIMs into an enterprise, all Ready To Activate. All or nothing: one
      * malformed or already known ICCID/IMSI/MSISDN/EID refuses the whole batch with 1000/1001
      * naming the field and the value. These numbers are ASCII digits only: an ICCID in other
-     * digits could never be linked (every call that names an ICCID takes ASCII digits).
+     * digits could never be linked (every call that names an ICCID takes ASCII digits). Each SIM
+     * gets its printed activation code ({@link ClaimCode}), generated here.
      */
     @Transactional
     public List<Sim> importSims(long account, List<NewSim> batch) {
@@ -90,6 +95,7 @@ public class SimService {
                     s.eid(), s.ean(), s.activationCode(), s.productId(), s.status(), null, now));
         }
         repo.insertAll(saved, now);
+        claimCodes.insertAll(account, ids, saved.stream().map(x -> ClaimCode.generate()).toList());
         return saved;
     }
 
@@ -135,6 +141,58 @@ public class SimService {
     @Transactional(readOnly = true)
     public Map<SimStatus, Long> countByStatus(long account) {
         return repo.countByStatus(account);
+    }
+
+    /** The activation codes of the account's SIMs with these ICCIDs (for the operator only), in ICCID order. */
+    @Transactional(readOnly = true)
+    public List<ClaimCode> claimCodes(long account, Collection<String> iccids) {
+        return iccids.isEmpty() ? List.of() : claimCodes.findAll(account, iccids);
+    }
+
+    /** The activation code of the account's SIM (for the operator only); 1359 when the account has no such SIM. */
+    @Transactional(readOnly = true)
+    public ClaimCode claimCode(long account, String iccid) {
+        return claimCodes.find(account, iccid).orElseThrow(() -> new DomainException(ResultCode.NO_DATA_AVAILABLE, "ICCID " + iccid));
+    }
+
+    /**
+     * A new activation code for the account's SIM (one whose code got out, a card printed again),
+     * its wrong attempts and block cleared; 1359 when the account has no such SIM.
+     */
+    @Transactional
+    public ClaimCode regenerateClaimCode(long account, String iccid) {
+        ClaimCode c = claimCodes.lock(account, iccid).orElseThrow(() -> new DomainException(ResultCode.NO_DATA_AVAILABLE, "ICCID " + iccid));
+        String code = ClaimCode.generate();
+        claimCodes.replace(account, c.simId(), code);
+        return new ClaimCode(c.simId(), c.iccid(), code, 0, null, c.simStatus());
+    }
+
+    /**
+     * Checks the activation code typed for the account's SIM {@code iccid}, in a transaction of its
+     * own, so that a wrong code is counted even though the claim then fails (like a failed login):
+     * UNKNOWN when the account has no such SIM (another account's alike), BLOCKED while the SIM is
+     * blocked, and when this wrong code is the {@code maxFailures}-th in a row (the SIM is then
+     * blocked for {@code blockFor} and its count starts again), WRONG for a wrong code, ACCEPTED
+     * for the right one (the count starts again). {@code code} is normalised ({@link ClaimCode#normalise}).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public ClaimCode.Verdict checkClaimCode(long account, String iccid, String code, int maxFailures, Duration blockFor) {
+        Optional<ClaimCode> found = claimCodes.lock(account, iccid);
+        if (found.isEmpty()) return ClaimCode.Verdict.UNKNOWN;
+        ClaimCode c = found.get();
+        Instant now = clock.instant();
+        if (c.blockedUntil() != null && c.blockedUntil().isAfter(now)) return ClaimCode.Verdict.BLOCKED;
+        if (c.matches(code)) {
+            if (c.failedAttempts() > 0 || c.blockedUntil() != null) claimCodes.recordAttempt(account, c.simId(), 0, null);
+            return ClaimCode.Verdict.ACCEPTED;
+        }
+        int failures = c.failedAttempts() + 1;
+        if (failures >= maxFailures) {
+            claimCodes.recordAttempt(account, c.simId(), 0, now.plus(blockFor));
+            return ClaimCode.Verdict.BLOCKED;
+        }
+        claimCodes.recordAttempt(account, c.simId(), failures, null);
+        return ClaimCode.Verdict.WRONG;
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,8 @@ import io.simfleet.network.NetworkEventPort;
 import io.simfleet.network.NetworkFault;
 import io.simfleet.network.NetworkQueryPort;
 import io.simfleet.network.NetworkReport;
+import io.simfleet.privatenet.Membership;
+import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.usage.UsageIngestion;
 import io.simfleet.usage.UsageRecord;
 import java.time.Clock;
@@ -47,11 +49,14 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     private final ObjectProvider<NetworkEventPort> platform;
     private final ObjectProvider<UsageIngestion> usage;
     private final CatalogService catalog;
+    private final ObjectProvider<PrivateNetworkService> privateNetwork;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long seed;
     private final boolean traffic;
     private final double speed;
+    /** Simulated seconds of a session's traffic summed into one usage record (the PGW's interim accounting interval). */
+    private final long usageIntervalSeconds;
     private final Map<String, SimState> sims = new ConcurrentHashMap<>();
     private final Set<String> downNetworks = ConcurrentHashMap.newKeySet();
     /** Faults injected: for one IMSI, or for every SIM under the key "*". */
@@ -61,17 +66,20 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     private volatile Instant lastTick;
 
     NetworkSimulator(ObjectProvider<NetworkEventPort> platform, ObjectProvider<UsageIngestion> usage, CatalogService catalog,
-                     JdbcClient jdbc, Clock clock, @Value("${simfleet.simulator.seed:42}") long seed,
+                     ObjectProvider<PrivateNetworkService> privateNetwork, JdbcClient jdbc, Clock clock, @Value("${simfleet.simulator.seed:42}") long seed,
                      @Value("${simfleet.simulator.traffic:true}") boolean traffic,
-                     @Value("${simfleet.simulator.speed:1}") double speed) {
+                     @Value("${simfleet.simulator.speed:1}") double speed,
+                     @Value("${simfleet.simulator.usage-interval:5m}") Duration usageInterval) {
         this.platform = platform;
         this.usage = usage;
         this.catalog = catalog;
+        this.privateNetwork = privateNetwork;
         this.jdbc = jdbc;
         this.clock = clock;
         this.seed = seed;
         this.traffic = traffic;
         this.speed = speed;
+        this.usageIntervalSeconds = Math.max(1, usageInterval.toSeconds());
     }
 
     /** One SIM as the network sees it. */
@@ -94,6 +102,9 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         boolean session;
         String ip;
         Instant sessionSince;
+        /** Traffic of the open session not reported yet: simulated seconds and bytes. */
+        long unreportedSeconds;
+        long unreportedBytes;
 
         SimState(long accountId, long endpointId, String iccid, String imsi, long seed) {
             this.accountId = accountId;
@@ -148,10 +159,16 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         List<Long> profiles = jdbc.sql("SELECT roaming_profile_ids FROM endpoint WHERE account_id = :a AND id = :e")
                 .param("a", s.accountId).param("e", s.endpointId)
                 .query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray())).optional().orElse(List.of());
+        return profileNetworks(s.accountId, profiles).stream()
+                .filter(n -> !s.blacklist.contains(n.tadigCode()) && !downNetworks.contains(n.tadigCode())).toList();
+    }
+
+    /** The networks of the roaming profiles not barred there, each once, by supplier priority then profile order. */
+    private List<Network> profileNetworks(long account, List<Long> profiles) {
         List<Network> out = new ArrayList<>();
-        for (RoamingProfile p : catalog.view(s.accountId).roamingProfiles(profiles)) {
+        for (RoamingProfile p : catalog.view(account).roamingProfiles(profiles)) {
             for (Network n : p.networks()) {
-                if (n.barred() || s.blacklist.contains(n.tadigCode()) || downNetworks.contains(n.tadigCode())) continue;
+                if (n.barred()) continue;
                 if (out.stream().noneMatch(x -> x.tadigCode().equals(n.tadigCode()))) out.add(n);
             }
         }
@@ -176,13 +193,18 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         }
         Network n = pick.get();
         if (leaving != null && !leaving.tadigCode().equals(n.tadigCode())) endSession(s);
+        place(s, n);
+        report(s);
+    }
+
+    /** On network {@code n}: its country, the RAT it offers, a cell drawn from the SIM's random. */
+    private static void place(SimState s, Network n) {
         s.network = n;
         s.country = n.countryName();
         List<String> types = List.of(n.networkTypes().split("\\|"));
         s.rat = types.contains("4G") ? "4G" : types.contains("5G") ? "5G" : "2G/3G";
         s.area = 1000 + s.random.nextInt(9000);
         s.cell = 10_000_000L + s.random.nextInt(90_000_000);
-        report(s);
     }
 
     private void detach(SimState s) {
@@ -194,23 +216,40 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
     }
 
     private void report(SimState s) {
+        platform.getObject().registration(s.imsi, report(s, clock.instant()));
+    }
+
+    private static NetworkReport report(SimState s, Instant at) {
         Network n = s.network;
-        platform.getObject().registration(s.imsi, new NetworkReport(true, n.tadigCode(), n.mccMncs().get(0), n.operatorName(),
-                n.countryName(), s.rat, s.ip, s.policy, clock.instant()));
+        return new NetworkReport(true, n.tadigCode(), n.mccMncs().get(0), n.operatorName(), n.countryName(), s.rat, s.ip, s.policy, at);
     }
 
     private void startSession(SimState s) {
         if (!s.attached() || s.session || s.dataBarred || s.ratingBarred) return;
         s.session = true;
-        s.ip = "100.64." + s.random.nextInt(256) + "." + (1 + s.random.nextInt(254));
+        s.ip = sessionAddress(s);
         s.sessionSince = clock.instant();
         report(s);
         platform.getObject().dataSessionStarted(s.imsi, clock.instant());
     }
 
+    /**
+     * The address the PGW gives a session: the endpoint's static address when it is in an endpoint
+     * group (framed-IP from its VSlice's subnet, docs/network.md "Static addresses"), read when the
+     * session opens, so a change of group applies from the next session; else one drawn from the
+     * carrier-grade NAT range 100.64.0.0/10 (the random is drawn either way, so the SIM's later
+     * cells and traffic do not depend on its group).
+     */
+    private String sessionAddress(SimState s) {
+        String dynamic = "100.64." + s.random.nextInt(256) + "." + (1 + s.random.nextInt(254));
+        return privateNetwork.getObject().membership(s.accountId, s.endpointId).map(Membership::ipAddress).orElse(dynamic);
+    }
+
     private void endSession(SimState s) {
         if (!s.session) return;
         s.session = false;
+        s.unreportedBytes = 0;
+        s.unreportedSeconds = 0;
         s.ip = null;
         platform.getObject().dataSessionEnded(s.imsi, clock.instant());
     }
@@ -270,6 +309,52 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
             register(s, null);
         }
         return s;
+    }
+
+    /**
+     * Learns, in one pass, every served SIM (its endpoint Active or Active-Test) the simulator has
+     * not heard of since it started, and registers each as {@link #register} would (home first),
+     * reporting the registrations to the platform in batches of 500: after a restart, so that the
+     * traffic of all of them resumes at once rather than SIM by SIM as each is first asked about
+     * (the benchmark uses it to put its active endpoints on the network). Answers how many it learnt.
+     */
+    public int learnServed() {
+        record Served(String imsi, long account, long endpoint, String iccid, List<Long> profiles) {}
+        List<Served> served = jdbc.sql("""
+                        SELECT s.master_imsi, s.account_id, s.endpoint_id, s.iccid, e.roaming_profile_ids FROM sim s
+                        JOIN endpoint e ON e.account_id = s.account_id AND e.id = s.endpoint_id AND e.deleted_at IS NULL
+                        WHERE e.status IN ('ACTIVE', 'ACTIVE_TEST') ORDER BY s.account_id, s.endpoint_id""")
+                .query((rs, n) -> new Served(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        List.of((Long[]) rs.getArray(5).getArray()))).list();
+        Map<String, Set<String>> blacklists = new java.util.HashMap<>();
+        jdbc.sql("SELECT account_id, endpoint_id, tadig_code FROM endpoint_blacklist")
+                .query((rs, n) -> blacklists.computeIfAbsent(rs.getLong(1) + "/" + rs.getLong(2), k -> new java.util.HashSet<>()).add(rs.getString(3)))
+                .list();
+        Map<String, List<Network>> byProfiles = new java.util.HashMap<>();
+        List<Map.Entry<String, NetworkReport>> reports = new ArrayList<>();
+        int learnt = 0;
+        for (Served r : served) {
+            synchronized (this) {
+                if (sims.containsKey(r.imsi())) continue;
+                SimState s = new SimState(r.account(), r.endpoint(), r.iccid(), r.imsi(), seed);
+                s.blacklist = Set.copyOf(blacklists.getOrDefault(r.account() + "/" + r.endpoint(), Set.of()));
+                s.served = true;
+                sims.put(r.imsi(), s);
+                learnt++;
+                List<Network> allowed = byProfiles.computeIfAbsent(r.account() + "/" + r.profiles(), k -> profileNetworks(r.account(), r.profiles()))
+                        .stream().filter(n -> !s.blacklist.contains(n.tadigCode()) && !downNetworks.contains(n.tadigCode())).toList();
+                Optional<Network> pick = allowed.stream().filter(n -> n.countryName().equals(HOME)).findFirst().or(() -> allowed.stream().findFirst());
+                if (pick.isEmpty()) continue;
+                place(s, pick.get());
+                reports.add(Map.entry(s.imsi, report(s, clock.instant())));
+            }
+            if (reports.size() == 500) {
+                platform.getObject().registrations(List.copyOf(reports));
+                reports.clear();
+            }
+        }
+        if (!reports.isEmpty()) platform.getObject().registrations(reports);
+        return learnt;
     }
 
     /** Moves the SIM to {@code country} (re-registers there, or detaches when no network of it is allowed). */
@@ -362,8 +447,10 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
 
     /**
      * Real-time traffic, {@code simfleet.simulator.speed} times faster than the clock: at each
-     * tick, an attached SIM opens a session with some chance, one in session reports the data it
-     * used since the last tick and closes it with some chance. Usage goes in one batch per tick.
+     * tick, an attached SIM opens a session with some chance (one an hour on average), a session
+     * closes with some chance (after half an hour on average); a session's traffic is reported as
+     * one usage record every {@code simfleet.simulator.usage-interval} of simulated time (5 min,
+     * the PGW's interim accounting) and when it closes. Usage goes in one batch per tick.
      */
     @Scheduled(fixedDelayString = "${simfleet.simulator.tick:60s}", initialDelayString = "${simfleet.simulator.tick:60s}")
     public void tick() {
@@ -371,7 +458,7 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         Instant now = clock.instant();
         Instant last = lastTick == null ? now : lastTick;
         lastTick = now;
-        double minutes = Math.max(0, Duration.between(last, now).toSeconds() / 60.0 * speed);
+        double minutes = Math.max(0, Duration.between(last, now).toMillis() / 60_000.0 * speed);
         if (minutes == 0) return;
         List<UsageRecord> batch = new ArrayList<>();
         synchronized (this) {
@@ -379,10 +466,17 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
                 if (!s.served || !s.attached()) continue;
                 if (!s.session && s.random.nextDouble() < Math.min(1, minutes / 60)) startSession(s);
                 if (s.session) {
-                    long bytes = (long) (minutes * (20_000 + s.random.nextInt(200_000)));
-                    batch.add(new UsageRecord("sim-" + seed + "-" + s.imsi + "-" + now.toEpochMilli(), s.imsi, UsageRecord.Service.DATA,
-                            now, (int) (minutes * 60), bytes / 4, bytes - bytes / 4, s.network.mccMncs().get(0), s.rat, "simfleet"));
-                    if (s.random.nextDouble() < Math.min(1, minutes / 30)) endSession(s);
+                    s.unreportedBytes += (long) (minutes * (20_000 + s.random.nextInt(200_000)));
+                    s.unreportedSeconds += Math.round(minutes * 60);
+                    boolean ends = s.random.nextDouble() < Math.min(1, minutes / 30);
+                    if (ends || s.unreportedSeconds >= usageIntervalSeconds) {
+                        long bytes = s.unreportedBytes;
+                        batch.add(new UsageRecord("sim-" + seed + "-" + s.imsi + "-" + now.toEpochMilli(), s.imsi, UsageRecord.Service.DATA,
+                                now, (int) s.unreportedSeconds, bytes / 4, bytes - bytes / 4, s.network.mccMncs().get(0), s.rat, "simfleet"));
+                        s.unreportedBytes = 0;
+                        s.unreportedSeconds = 0;
+                    }
+                    if (ends) endSession(s);
                 }
             }
         }

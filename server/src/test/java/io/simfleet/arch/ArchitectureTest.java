@@ -12,7 +12,8 @@ class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.simfleet");
     static final String[] DOMAIN = {"io.simfleet.account..", "io.simfleet.auth..", "io.simfleet.catalog..",
-            "io.simfleet.sim..", "io.simfleet.endpoint..", "io.simfleet.common..", "io.simfleet.job..", "io.simfleet.network..", "io.simfleet.idempotency..", "io.simfleet.usage..", "io.simfleet.ops.."};
+            "io.simfleet.sim..", "io.simfleet.endpoint..", "io.simfleet.common..", "io.simfleet.job..", "io.simfleet.network..", "io.simfleet.idempotency..", "io.simfleet.usage..", "io.simfleet.ops..",
+            "io.simfleet.privatenet.."};
 
     @Test
     void domainDoesNotDependOnTheEdges() {

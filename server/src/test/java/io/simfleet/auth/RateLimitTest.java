@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.simfleet.common.RateLimitExceededException;
 import io.simfleet.testkit.Api;
 import io.simfleet.testkit.ApiTestBase;
+import io.simfleet.testkit.Fixtures;
+import io.simfleet.testkit.Fixtures.Tenant;
 import io.simfleet.testkit.Resp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
         "simfleet.rate-limit.enabled=true",
         "simfleet.rate-limit.account-per-second=5",
         "simfleet.rate-limit.login-per-user-per-minute=3",
-        "simfleet.rate-limit.login-per-address-per-minute=8"})
+        "simfleet.rate-limit.login-per-address-per-minute=8",
+        "simfleet.rate-limit.claim-failures-per-account-per-minute=3"})
 class RateLimitTest extends ApiTestBase {
     @Autowired
     JdbcClient jdbc;
@@ -94,6 +97,29 @@ class RateLimitTest extends ApiTestBase {
         String[] users = {"travel", "oem", "other", "customer"};
         int[] i = {0};
         untilRefused(() -> anon().loginRaw(users[i[0]++ % users.length], "wrong-password-" + i[0], null), 8);
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    /** ClaimSim (docs/network.md): wrong activation codes count per account; past the limit even a right code waits for the next window. */
+    @Test
+    void wrongActivationCodesAreLimitedPerAccount() {
+        long now = clock.millis();
+        clock.advance(Duration.ofMillis(60_000 - now % 60_000 + 100)); // a fresh minute: the logins below and the claims in one window
+        Fixtures fx = new Fixtures(anon());
+        Tenant t = fx.enterprise(1);
+        String iccid = t.iccids().get(0);
+        String code = fx.admin().get("/admin/accounts/" + t.accountId() + "/sims/" + iccid + "/claim-code").json().path("claimCode").asString();
+        for (int i = 0; i < 3; i++) {
+            t.api().post("/api/ClaimSim", Api.request("iccid", "8932042999999999999", "activationCode", code)).expect("10964");
+            clock.advance(Duration.ofMillis(1100)); // under the account's 5 requests a second
+        }
+        Resp refused = t.api().post("/api/ClaimSim", Api.request("iccid", iccid, "activationCode", code));
+        assert429(refused);
+        assertTrue(refused.description().contains("wrong activation codes of this account"), refused.raw());
+        assertEquals("Ready To Activate", t.api().get("/api/fetchSIM?iccid=" + iccid).response().path("responseParam").path("rows").get(0)
+                .path("simStatus").asString());
+        clock.advance(Duration.ofMinutes(1));
+        t.api().post("/api/ClaimSim", Api.request("iccid", iccid, "activationCode", code)).expect("5014");
         clock.advance(Duration.ofMinutes(2));
     }
 

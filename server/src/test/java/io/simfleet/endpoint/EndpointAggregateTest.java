@@ -27,7 +27,7 @@ class EndpointAggregateTest {
     }
 
     static Account account(boolean oem, boolean lowBalance, boolean dynamicBenefitOnly) {
-        return new Account(1, 2L, AccountType.ENTERPRISE, "A", 1, oem, dynamicBenefitOnly, lowBalance, true, "44", "EUR", T0, null);
+        return new Account(1, 2L, AccountType.ENTERPRISE, "A", 1, oem, dynamicBenefitOnly, lowBalance, true, "44", "EUR", T0, null, false);
     }
 
     static Plan plan(String id, int type, PlanCategory category, boolean active) {

@@ -20,6 +20,8 @@ class EndpointEventsTest {
             new EndpointActivated("8932042000000000001", EndpointStatus.PRE_ACTIVE, EndpointStatus.ACTIVE_TEST),
             new LifecycleChanged("8932042000000000001", EndpointStatus.ACTIVE, EndpointStatus.SUSPENDED, "3"),
             new EndpointDeleted(EndpointStatus.HOLD),
+            new EndpointGroupJoined(EndpointStatus.ACTIVE, "8932042000000000001", 7200001, 7100001, "10.20.0.1", 7200002L, "10.20.0.9"),
+            new EndpointGroupLeft(EndpointStatus.HOLD, null, 7200001, 7100001, "10.20.0.1", "DeleteEndPoint"),
             new RoamingProfilesChanged(EndpointStatus.ACTIVE, List.of(10L), List.of(11L)),
             new PlanChanged(EndpointStatus.ACTIVE, "P1", "P2", List.of(10L), List.of(10L)),
             new EndpointModified(EndpointStatus.ACTIVE, null, List.of("endPointName", "bar"),
@@ -58,7 +60,7 @@ class EndpointEventsTest {
 
     @Test
     void theBarringAfterAModify() {
-        EndpointModified m = (EndpointModified) ONE_OF_EACH.get(10);
+        EndpointModified m = (EndpointModified) ONE_OF_EACH.stream().filter(e -> e instanceof EndpointModified).findFirst().orElseThrow();
         assertEquals(true, m.barringChanged());
         assertEquals(List.of("DATA"), m.barredAfter());
     }

@@ -90,6 +90,16 @@ class RouteSecurityTest extends ApiTestBase {
             "POST /api/subscribeaddon", Rule.ENTERPRISE,
             "GET /api/getendpointaddondetails", Rule.ENTERPRISE,
             "POST /api/createtag", Rule.ENTERPRISE,
+            // the private network, our additions (docs/network.md)
+            "GET /api/getvslices", Rule.ENTERPRISE,
+            "POST /api/createendpointgroup", Rule.ENTERPRISE,
+            "GET /api/getendpointgroups", Rule.ENTERPRISE,
+            "POST /api/renameendpointgroup", Rule.ENTERPRISE,
+            "POST /api/deleteendpointgroup", Rule.ENTERPRISE,
+            "POST /api/assignendpointgroup", Rule.ENTERPRISE,
+            "POST /api/unassignendpointgroup", Rule.ENTERPRISE,
+            "POST /api/bulkassignendpointgroup", Rule.ENTERPRISE,
+            "POST /api/claimsim", Rule.ENTERPRISE,
             "GET /api/gettags", Rule.ENTERPRISE,
             "GET /admin/accounts", Rule.OPERATOR,
             "GET /admin/accounts/{id}", Rule.OPERATOR,
@@ -118,6 +128,12 @@ class RouteSecurityTest extends ApiTestBase {
             "POST /admin/network/networks/{tadig}", Rule.OPERATOR,
             "POST /admin/network/faults", Rule.OPERATOR,
             "POST /admin/accounts/{id}/endpoints/{endpointid}/credit", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/vslices", Rule.OPERATOR,
+            "GET /admin/accounts/{id}/vslices", Rule.OPERATOR,
+            "PATCH /admin/accounts/{id}/vslices/{vsliceid}", Rule.OPERATOR,
+            "DELETE /admin/accounts/{id}/vslices/{vsliceid}", Rule.OPERATOR,
+            "GET /admin/accounts/{id}/sims/{iccid}/claim-code", Rule.OPERATOR,
+            "POST /admin/accounts/{id}/sims/{iccid}/claim-code", Rule.OPERATOR,
             // the container's error dispatch only; asked for directly it is refused
             "ANY /error", Rule.NOBODY,
             // Actuator: health (liveness, readiness, each component's status without details) is public, its index is not
@@ -222,7 +238,9 @@ class RouteSecurityTest extends ApiTestBase {
 
         /** A concrete path: path variables filled with the operator's own account. */
         String path() {
-            return pattern.replace("{action:activate|suspend|resume}", "suspend").replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("{imsi}", "206281000015190").replace("{tadig}", "BELTB").replace("/**", "/anything");
+            return pattern.replace("{action:activate|suspend|resume}", "suspend").replace("{id}", "10000001").replace("{endpointId}", "51368592").replace("{imsi}", "206281000015190")
+                    .replace("{tadig}", "BELTB").replace("{vSliceId}", "7100001").replace("{iccid}", "8932042000000015190")
+                    .replace("/**", "/anything");
         }
     }
 

@@ -58,7 +58,16 @@ public record EndpointBasicInfo(
         String testRoamingProfileName,
         String testRoamingProfileId,
         String blacklistedNetworks,
-        String barredServices) {
+        String barredServices,
+        String staticIP,
+        String endpointGroupId,
+        String endpointGroupName,
+        String vSliceId,
+        String vSliceName,
+        String provisioningStateId,
+        String provisioningState,
+        String networkStateId,
+        String networkState) {
 
     /** {@code currentStatus} as a typed value. */
     public EndpointStatus status() {

@@ -104,6 +104,17 @@ public final class Fixtures {
         return adminCall("POST", "/admin/accounts/" + t.accountId() + "/plans", body);
     }
 
+    /** A VSlice of the tenant ({@code POST /admin/accounts/{id}/vslices}): answers its id. */
+    public String vslice(Tenant t, String subnet) {
+        return adminCall("POST", "/admin/accounts/" + t.accountId() + "/vslices", Map.of("name", unique("slice"), "subnet", subnet))
+                .path("id").asString();
+    }
+
+    /** The activation code printed on one of the tenant's SIMs ({@code GET /admin/accounts/{id}/sims/{iccid}/claim-code}). */
+    public String claimCode(Tenant t, String iccid) {
+        return adminCall("GET", "/admin/accounts/" + t.accountId() + "/sims/" + iccid + "/claim-code", null).path("claimCode").asString();
+    }
+
     /** A unique id for a plan, a record, a name: {@code prefix} and a number no other test of the JVM gets. */
     public static String unique(String prefix) {
         return prefix + SEQ.incrementAndGet();
@@ -114,7 +125,8 @@ public final class Fixtures {
         String token = admin.tokens().isPresent() ? admin.tokens().get().accessToken() : admin.login().accessToken();
         HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json").header("X-Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
         try {
             HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
