@@ -105,6 +105,12 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         /** Traffic of the open session not reported yet: simulated seconds and bytes. */
         long unreportedSeconds;
         long unreportedBytes;
+        /**
+         * Where the SIM is, as the HSS answers it; null when detached. Replaced whole at each
+         * (re)registration and read without the simulator's lock, so a location question never
+         * waits for a traffic tick over every SIM.
+         */
+        volatile NetworkQueryPort.Location location;
 
         SimState(long accountId, long endpointId, String iccid, String imsi, long seed) {
             this.accountId = accountId;
@@ -205,11 +211,16 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         s.rat = types.contains("4G") ? "4G" : types.contains("5G") ? "5G" : "2G/3G";
         s.area = 1000 + s.random.nextInt(9000);
         s.cell = 10_000_000L + s.random.nextInt(90_000_000);
+        String mccMnc = n.mccMncs().get(0);
+        boolean lte = !s.rat.equals("2G/3G");
+        s.location = new NetworkQueryPort.Location(mccMnc.substring(0, 3), mccMnc.substring(3), n.operatorName(), n.countryName(),
+                n.tadigCode(), s.rat, lte ? null : s.area, lte ? s.area : null, s.cell, 0);
     }
 
     private void detach(SimState s) {
         boolean was = s.attached();
         s.network = null;
+        s.location = null;
         s.session = false;
         s.ip = null;
         if (was) platform.getObject().registration(s.imsi, new NetworkReport(false, null, null, null, null, null, null, null, clock.instant()));
@@ -268,12 +279,11 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         }
         NetworkFault.Kind fault = faults.getOrDefault(imsi, faults.get("*"));
         if (fault != null) throw new NetworkFault(fault);
-        SimState s = known(imsi);
-        if (s == null || !s.attached()) throw new NetworkFault(NetworkFault.Kind.DETACHED);
-        String mccMnc = s.network.mccMncs().get(0);
-        boolean lte = !s.rat.equals("2G/3G");
-        return new NetworkQueryPort.Location(mccMnc.substring(0, 3), mccMnc.substring(3), s.network.operatorName(), s.network.countryName(),
-                s.network.tadigCode(), s.rat, lte ? null : s.area, lte ? s.area : null, s.cell, 0);
+        SimState s = sims.get(imsi);
+        if (s == null) s = known(imsi);
+        NetworkQueryPort.Location at = s == null ? null : s.location;
+        if (at == null) throw new NetworkFault(NetworkFault.Kind.DETACHED);
+        return at;
     }
 
     // --- the operator's scenarios
