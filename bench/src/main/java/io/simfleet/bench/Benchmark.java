@@ -104,7 +104,11 @@ public final class Benchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SimfleetApplication.class).run(
                 "--server.port=0", "--simfleet.data-dir=" + dir, "--simfleet.db.url=" + dbUrl, "--simfleet.db.user=postgres",
                 "--simfleet.jwt-secret=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(), "--simfleet.demo-data=true",
-                "--simfleet.db.pool-size=20", "--logging.level.root=WARN", "--logging.level.io.simfleet=WARN")) {
+                "--simfleet.db.pool-size=20", "--logging.level.root=WARN", "--logging.level.io.simfleet=WARN",
+                // the API and usage figures are of the platform: the in-process network simulator (measured on
+                // its own in the network section) would otherwise register every SIM the runs create and add
+                // their traffic and reports to the very runs that measure the API
+                "--simfleet.simulator.enabled=false")) {
             base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
             fill(ctx.getBean(DataSource.class), n);
             List<String[]> rows = new ArrayList<>();

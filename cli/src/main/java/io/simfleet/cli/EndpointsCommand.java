@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {EndpointsCommand.ListEndpoints.class, EndpointsCommand.Get.class, EndpointsCommand.Create.class,
                 EndpointsCommand.Activate.class, EndpointsCommand.Suspend.class, EndpointsCommand.Resume.class,
-                EndpointsCommand.Delete.class, EndpointsCommand.Link.class, EndpointsCommand.Delink.class,
+                EndpointsCommand.Delete.class, EndpointsCommand.Link.class, EndpointsCommand.SwapSim.class, EndpointsCommand.Delink.class,
                 EndpointsCommand.Events.class, EndpointsCommand.Addons.class, EndpointsCommand.SubscribeAddon.class,
                 EndpointsCommand.Threshold.class},
         footerHeading = "%nExample:%n", footer = "  simfleet endpoints list --tag 12 --output csv")
@@ -221,6 +221,22 @@ class EndpointsCommand extends BaseCommand implements Runnable {
         @Override
         public Integer call() {
             printOutcome("Linked SIM " + iccid + " to endpoint " + id, client().linkSim(id, iccid), Map.of("endPointId", id, "iccid", iccid));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "swap-sim", description = "Replaces an endpoint's SIM by a Ready To Activate one (SwapSim, simfleet's addition): "
+            + "the endpoint keeps its state, plan, add-ons and balances; the replaced SIM goes back to Ready To Activate.",
+            footerHeading = "%nExample:%n", footer = "  simfleet endpoints swap-sim 51368592 8932042000000015192")
+    static class SwapSim extends BaseCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
+        String id;
+        @Parameters(index = "1", paramLabel = "ICCID")
+        String iccid;
+
+        @Override
+        public Integer call() {
+            printOutcome("Swapped the SIM of endpoint " + id + " for " + iccid, client().swapSim(id, iccid), Map.of("endPointId", id, "iccid", iccid));
             return ExitCodes.OK;
         }
     }

@@ -68,6 +68,8 @@ public final class ResultCode {
     public static final ResultCode DELINK_FAILURE = known(6414, "DELINK_FAILURE");
     public static final ResultCode SIM_NOT_ATTACHED = known(6420, "SIM_NOT_ATTACHED");
     public static final ResultCode DELINK_QUEUED = known(7021, "DELINK_QUEUED");
+    public static final ResultCode SIM_SWAP_SUCCESS = known(10966, "SIM_SWAP_SUCCESS");
+    public static final ResultCode SIM_SWAP_FAILURE = known(10967, "SIM_SWAP_FAILURE");
     // lifecycle
     public static final ResultCode LIFECYCLE_SUCCESS = known(5017, "LIFECYCLE_SUCCESS");
     public static final ResultCode LIFECYCLE_FAILURE = known(5018, "LIFECYCLE_FAILURE");

@@ -329,6 +329,19 @@ public final class SimfleetClient implements AutoCloseable {
         return write("POST", "/api/LinkSim", request(EndpointRef.id(endPointId), Map.of("iccid", iccid)), options).outcome;
     }
 
+    /**
+     * {@code POST /api/SwapSim} (10966, simfleet's addition): the endpoint's SIM is replaced by a
+     * Ready To Activate one, which takes its state; the endpoint keeps its state, plan, add-ons and
+     * balances, and the replaced SIM goes back to Ready To Activate.
+     */
+    public Outcome swapSim(String endPointId, String iccid) {
+        return swapSim(endPointId, iccid, CallOptions.NONE);
+    }
+
+    public Outcome swapSim(String endPointId, String iccid, CallOptions options) {
+        return write("POST", "/api/SwapSim", request(EndpointRef.id(endPointId), Map.of("iccid", iccid)), options).outcome;
+    }
+
     /** {@code POST /api/DeLinkSim}: 6413 done (endpoint on Hold), or 7021 queued while a data session is open. */
     public Outcome delinkSim(String endPointId) {
         return delinkSim(endPointId, CallOptions.NONE);

@@ -93,6 +93,12 @@ class EndpointCallsTest {
 
         RefusedException deleteLinked = assertThrows(RefusedException.class, () -> sft.deleteEndpoint(id));
         assertEquals(ResultCode.DELETE_NOT_ALLOWED, deleteLinked.resultCode());
+        // SIM swap: the endpoint stays Active with the other SIM; its own SIM again is refused
+        String spare = tenant.iccids().get(11);
+        assertEquals(ResultCode.SIM_SWAP_SUCCESS, sft.swapSim(id, spare).resultCode());
+        assertEquals(spare, sft.getEndpointProfile(id).basicInfo().iccid());
+        assertEquals(EndpointStatus.ACTIVE, sft.getEndpointProfile(id).basicInfo().status());
+        assertEquals(ResultCode.SIM_SWAP_FAILURE, assertThrows(RefusedException.class, () -> sft.swapSim(id, spare)).resultCode());
         assertEquals(ResultCode.DELINK_SUCCESS, sft.delinkSim(id).resultCode());
         assertEquals(EndpointStatus.HOLD, sft.getEndpointProfile(id).basicInfo().status());
         assertEquals(ResultCode.DELETE_SUCCESS, sft.deleteEndpoint(id).resultCode());

@@ -164,7 +164,9 @@ public enum ResultCode {
     NOT_IN_ENDPOINT_GROUP(10962, "Endpoint is not in an endpoint group"),
     VSLICE_NOT_EMPTY(10963, "VSlice has endpoint groups - %s"),
     CLAIM_SIM_FAILURE(10964, "Invalid ICCID or activation code"),
-    CLAIM_SIM_BLOCKED(10965, "ICCID blocked after repeated wrong activation codes, try again later");
+    CLAIM_SIM_BLOCKED(10965, "ICCID blocked after repeated wrong activation codes, try again later"),
+    SIM_SWAP_SUCCESS(10966, "SIM swap success"),
+    SIM_SWAP_FAILURE(10967, "SIM swap failure");
 
     private final int code;
     private final String template;

@@ -120,6 +120,20 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
         return new Change(this, after, new SimDelinked(iccid, status));
     }
 
+    /**
+     * Replaces the SIM {@code previousIccid} the endpoint holds by {@code iccid} (a SIM swap): the
+     * endpoint keeps its state, plan, add-ons, balances, tags and static address; only the SIM
+     * changes. 6420 without SIM; 10967 while a de-link is queued or for the SIM it holds already.
+     */
+    Change swapSim(String previousIccid, String iccid, Instant now) {
+        if (previousIccid == null) throw new DomainException(ResultCode.SIM_NOT_ATTACHED);
+        if (delinkPendingSince != null) {
+            throw new DomainException(ResultCode.SIM_SWAP_FAILURE, "a de-link of the endpoint's SIM is queued");
+        }
+        if (previousIccid.equals(iccid)) throw new DomainException(ResultCode.SIM_SWAP_FAILURE, "the endpoint holds ICCID " + iccid + " already");
+        return new Change(this, with(b -> b.lastSimStateChangeAt = now), new EndpointEvent.SimSwapped(previousIccid, iccid, status));
+    }
+
     /** A queued de-link whose SIM is gone, or checked again later: only the check time moves. */
     Endpoint delinkCheckedAt(Instant at) {
         return with(b -> b.delinkPendingSince = at);

@@ -76,6 +76,17 @@ public sealed interface EndpointEvent {
         public String detail() { return "iccid=" + iccid; }
     }
 
+    /**
+     * The endpoint's SIM replaced by another (our SwapSim, docs/lifecycle.md "SIM swap"): the
+     * endpoint keeps its state; {@code iccid} is the new SIM, which takes the old one's state.
+     */
+    record SimSwapped(String previousIccid, String iccid, EndpointStatus status) implements EndpointEvent {
+        public String call() { return "SwapSim"; }
+        public EndpointStatus from() { return status; }
+        public EndpointStatus to() { return status; }
+        public String detail() { return "iccid " + previousIccid + " -> " + iccid; }
+    }
+
     record EndpointActivated(String iccid, EndpointStatus from, EndpointStatus to) implements EndpointEvent {
         public String call() { return "EndPointActivation"; }
     }

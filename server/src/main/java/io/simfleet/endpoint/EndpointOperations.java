@@ -87,21 +87,48 @@ public class EndpointOperations {
         Endpoint e = lockLive(acc, EndpointRef.id(endpointId), ResultCode.LINK_SIM_FAILURE);
         Change change = e.linkSim(iccid, sims.linkedTo(acc, e.id()).isPresent(), clock.instant());
         if (sims.tryLink(acc, iccid, e.id(), SimStatus.PRE_ACTIVE).isEmpty()) {
-            throw simNotLinkable(acc, iccid);
+            throw simNotLinkable(acc, iccid, ResultCode.LINK_SIM_FAILURE);
         }
         writes.commit(actor, change);
     }
 
-    /** Why a SIM could not be claimed: another endpoint holds it, or it is not the account's. */
-    private DomainException simNotLinkable(long acc, String iccid) {
+    /**
+     * Why a SIM could not be claimed: another endpoint holds it (10109/10108/2507 by its state),
+     * or it is not the account's ({@code failure}, as for an unknown ICCID).
+     */
+    private DomainException simNotLinkable(long acc, String iccid, ResultCode failure) {
         Sim sim = sims.byIccid(acc, iccid).orElse(null);
-        if (sim == null) return new DomainException(ResultCode.LINK_SIM_FAILURE, "ICCID not available");
+        if (sim == null) return new DomainException(failure, "ICCID not available");
         return switch (sim.status()) {
             case PRE_ACTIVE -> new DomainException(ResultCode.SIM_ALREADY_PRE_ACTIVE);
             case SUSPENDED -> new DomainException(ResultCode.SIM_ALREADY_SUSPENDED);
             case ACTIVE, ACTIVE_TEST, ACTIVE_INVENTORY -> new DomainException(ResultCode.SIM_ALREADY_ACTIVE);
-            case READY_TO_ACTIVATE -> new DomainException(ResultCode.LINK_SIM_FAILURE, "ICCID not available");
+            case READY_TO_ACTIVATE -> new DomainException(failure, "ICCID not available");
         };
+    }
+
+    /**
+     * SIM swap (our SwapSim): the endpoint's SIM is replaced by the account's Ready To Activate
+     * SIM {@code iccid} in one transaction. The endpoint keeps its state, plan, add-ons,
+     * balances, tags and static address; the new SIM takes the state of the old one, which goes
+     * back to Ready To Activate. A data session of the old SIM is not waited for: the network
+     * detaches it and provisions the new one from the one event, SimSwapped. 10967 when the
+     * endpoint is not found, a de-link is queued or the SIM is the one it holds; 6420 without
+     * SIM; the ICCID's refusals as LinkSim's (10109/10108/2507, 10967 when not available).
+     * Answers the ICCID of the SIM replaced.
+     */
+    @Transactional
+    public String swapSim(Actor actor, long endpointId, String iccid) {
+        if (iccid == null || !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        long acc = actor.accountId();
+        Endpoint e = lockLive(acc, EndpointRef.id(endpointId), ResultCode.SIM_SWAP_FAILURE);
+        Sim previous = sims.linkedTo(acc, e.id()).orElse(null);
+        Change change = e.swapSim(previous == null ? null : previous.iccid(), iccid, clock.instant());
+        if (sims.swap(acc, previous, iccid, e.id()).isEmpty()) {
+            throw simNotLinkable(acc, iccid, ResultCode.SIM_SWAP_FAILURE);
+        }
+        writes.commit(actor, change);
+        return previous.iccid();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.simfleet.endpoint.EndpointEvent.EndpointProvisioned;
 import io.simfleet.endpoint.EndpointEvent.LifecycleChanged;
 import io.simfleet.endpoint.EndpointEvent.SimDelinked;
 import io.simfleet.endpoint.EndpointEvent.SimLinked;
+import io.simfleet.endpoint.EndpointEvent.SimSwapped;
 import io.simfleet.network.NetworkCommand;
 import io.simfleet.network.NetworkCommandPort;
 import io.simfleet.privatenet.PrivateNetworkService;
@@ -58,7 +59,9 @@ class NetworkCommandRelay implements EventConsumer {
     @Override
     public void accept(long accountId, List<EndpointHistoryEntry> events) {
         Set<String> iccids = events.stream().map(e -> e.event() == null ? null : e.event().iccid())
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+                .filter(Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+        // a swap's replaced SIM is detached: its IMSI too
+        events.stream().filter(e -> e.event() instanceof SimSwapped).forEach(e -> iccids.add(((SimSwapped) e.event()).previousIccid()));
         Map<String, String> imsis = sims.byIccids(accountId, iccids).stream().collect(Collectors.toMap(Sim::iccid, Sim::masterImsi));
         Set<Long> grouped = accounts.cached(accountId).endpointGroupRequired()
                 ? privateNetwork.memberships(accountId, events.stream().map(EndpointHistoryEntry::endpointId).collect(Collectors.toSet())).keySet()
@@ -67,7 +70,9 @@ class NetworkCommandRelay implements EventConsumer {
             String iccid = entry.event() == null ? null : entry.event().iccid();
             String imsi = iccid == null ? null : imsis.get(iccid);
             if (imsi == null) continue;
-            List<NetworkCommand> commands = commands(accountId, entry.endpointId(), iccid, imsi, entry.event());
+            List<NetworkCommand> commands = entry.event() instanceof SimSwapped s
+                    ? swapped(accountId, entry.endpointId(), s, imsis.get(s.previousIccid()), imsi)
+                    : commands(accountId, entry.endpointId(), iccid, imsi, entry.event());
             if (grouped != null) {
                 commands = groupRequired(accountId, entry.endpointId(), iccid, imsi, commands, grouped.contains(entry.endpointId()), entry.event());
             }
@@ -93,6 +98,23 @@ class NetworkCommandRelay implements EventConsumer {
         if (grouped) return commands;
         return commands.stream().map(c -> c instanceof NetworkCommand.Activate
                 ? (NetworkCommand) new NetworkCommand.Suspend(acc, ep, iccid, imsi) : c).toList();
+    }
+
+    /**
+     * A SIM swap: the replaced SIM detached, the new one provisioned and put in the endpoint's
+     * state (activated when the network serves the endpoint, suspended when it is Suspended).
+     */
+    static List<NetworkCommand> swapped(long acc, long ep, SimSwapped s, String previousImsi, String imsi) {
+        List<NetworkCommand> out = new ArrayList<>(3);
+        if (previousImsi != null) out.add(new NetworkCommand.Detach(acc, ep, s.previousIccid(), previousImsi));
+        out.add(new NetworkCommand.Provision(acc, ep, s.iccid(), imsi));
+        EndpointStatus st = s.status();
+        if (st == EndpointStatus.ACTIVE || st == EndpointStatus.ACTIVE_TEST || st == EndpointStatus.ACTIVE_INVENTORY) {
+            out.add(new NetworkCommand.Activate(acc, ep, s.iccid(), imsi));
+        } else if (st == EndpointStatus.SUSPENDED) {
+            out.add(new NetworkCommand.Suspend(acc, ep, s.iccid(), imsi));
+        }
+        return out;
     }
 
     /** The commands one event calls for. */

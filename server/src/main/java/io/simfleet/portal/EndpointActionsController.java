@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The endpoint header's SIM actions: DE-LINK SIM and DELETE ENDPOINT (each confirmed on a page of
- * its own), LINK SIM (a form naming a Ready To Activate SIM). The services of DeLinkSim,
- * DeleteEndPoint and LinkSim; a refusal shows its result code and description (7021: the de-link
+ * its own), LINK SIM and SIM SWAP (a form naming a Ready To Activate SIM). The services of DeLinkSim,
+ * DeleteEndPoint, LinkSim and SwapSim; a refusal shows its result code and description (7021: the de-link
  * is queued until the SIM's data session ends).
  */
 @Controller
@@ -95,12 +95,17 @@ class EndpointActionsController {
         return "redirect:/portal/endpoints";
     }
 
+    /** The page of a form naming a Ready To Activate SIM: LINK SIM, or SIM SWAP (the SIM that replaces the endpoint's). */
+    record SimForm(String action, String heading, String intro, String button) {}
+
+    private static final SimForm LINK = new SimForm("link", "Link a SIM", "A Ready To Activate SIM of the account:", "Link SIM");
+    private static final SimForm SWAP = new SimForm("swap", "SIM swap",
+            "The SIM that replaces the endpoint's, a Ready To Activate SIM of the account. The endpoint keeps its state, plan, "
+                    + "add-ons, balances and address; the SIM it holds now goes back to Ready To Activate.", "Swap SIM");
+
     @GetMapping("/portal/endpoints/{id}/link")
     String linkForm(Actor actor, @PathVariable String id, Model model) {
-        linkPage(actor, EndpointPagesController.id(id), model);
-        model.addAttribute("iccid", "");
-        model.addAttribute("errors", Map.of());
-        return "portal/endpoint-link";
+        return simForm(actor, EndpointPagesController.id(id), LINK, "", Map.of(), model);
     }
 
     @PostMapping("/portal/endpoints/{id}/link")
@@ -112,20 +117,43 @@ class EndpointActionsController {
             if (value.isEmpty()) throw DomainException.missing("iccid");
             operations.linkSim(actor, endpointId, value);
         } catch (DomainException e) {
-            linkPage(actor, endpointId, model);
-            model.addAttribute("iccid", value);
             // the form has one field: every refusal of a link is about the SIM it names
-            model.addAttribute("errors", FieldErrors.of(e, Map.of(), "iccid"));
-            return "portal/endpoint-link";
+            return simForm(actor, endpointId, LINK, value, FieldErrors.of(e, Map.of(), "iccid"), model);
         }
         flash.addFlashAttribute("done", "Link SIM: " + value + " linked.");
         return "redirect:/portal/endpoints/" + endpointId;
     }
 
-    private void linkPage(Actor actor, long endpointId, Model model) {
+    @GetMapping("/portal/endpoints/{id}/swap")
+    String swapForm(Actor actor, @PathVariable String id, Model model) {
+        return simForm(actor, EndpointPagesController.id(id), SWAP, "", Map.of(), model);
+    }
+
+    /** SwapSim's service: the SIM replaced in one transaction, the endpoint in its state (docs/lifecycle.md, "SIM swap"). */
+    @PostMapping("/portal/endpoints/{id}/swap")
+    String swap(Actor actor, @PathVariable String id, @RequestParam(required = false) String iccid, Model model,
+                RedirectAttributes flash) {
+        long endpointId = headers.own(actor, id);
+        String value = iccid == null ? "" : iccid.trim();
+        String previous;
+        try {
+            if (value.isEmpty()) throw DomainException.missing("iccid");
+            previous = operations.swapSim(actor, endpointId, value);
+        } catch (DomainException e) {
+            return simForm(actor, endpointId, SWAP, value, FieldErrors.of(e, Map.of(), "iccid"), model);
+        }
+        flash.addFlashAttribute("done", "SIM swap: " + previous + " replaced by " + value + ".");
+        return "redirect:/portal/endpoints/" + endpointId;
+    }
+
+    private String simForm(Actor actor, long endpointId, SimForm form, String iccid, Map<String, String> errors, Model model) {
         headers.show(actor, endpointId, model);
         Page<SimRow> ready = sims.page(actor.accountId(), null, SimStatus.READY_TO_ACTIVATE, null, 1, SIM_CHOICES);
         model.addAttribute("readySims", ready.rows());
         model.addAttribute("tab", "overview");
+        model.addAttribute("form", form);
+        model.addAttribute("iccid", iccid);
+        model.addAttribute("errors", errors);
+        return "portal/endpoint-link";
     }
 }

@@ -99,12 +99,14 @@ class EndpointHeader {
     private static List<HeaderAction> simActions(Profile p) {
         boolean deleted = p.endpoint().status() == EndpointStatus.DELETED;
         if (deleted) return List.of();
-        HeaderAction swap = new HeaderAction("SIM swap", null, "No SIM swap use case yet: de-link, then link another SIM");
         HeaderAction change = new HeaderAction("Change plan / roaming / modify", "change", null);
         if (p.sim() != null) {
+            HeaderAction swap = p.endpoint().delinkPendingSince() == null ? new HeaderAction("SIM swap", "swap", null)
+                    : new HeaderAction("SIM swap", null, "A de-link of its SIM is queued");
             return List.of(change, swap, new HeaderAction("De-link SIM", "delink", null),
                     new HeaderAction("Delete endpoint", null, "De-link its SIM first"));
         }
+        HeaderAction swap = new HeaderAction("SIM swap", null, "The endpoint holds no SIM: link one");
         return List.of(change, swap, new HeaderAction("Link SIM", "link", null), new HeaderAction("Delete endpoint", "delete", null));
     }
 }

@@ -96,6 +96,16 @@ class LifecycleController {
         return Sft.success(ResultCode.LINK_SIM_SUCCESS, Map.of());
     }
 
+    /** Our addition (docs/lifecycle.md, "SIM swap"): written like LinkSim; the endpoint keeps its state. */
+    @PostMapping("/api/SwapSim")
+    ResponseEntity<Map<String, Object>> swapSim(Actor actor, @RequestBody(required = false) String body) {
+        Params req = Params.requestLevel(body, "endpointInfo", ENDPOINT_INFO);
+        long id = requiredId(req);
+        String iccid = req.requestParam(true).requiredText("iccid");
+        String previous = operations.swapSim(actor, id, iccid);
+        return Sft.success(ResultCode.SIM_SWAP_SUCCESS, obj("responseParam", obj("endPointId", Long.toString(id), "iccid", iccid, "previousIccid", previous)));
+    }
+
     @PostMapping("/api/DeLinkSim")
     ResponseEntity<Map<String, Object>> delinkSim(Actor actor, @RequestBody(required = false) String body) {
         DelinkOutcome outcome = operations.delinkSim(actor, endpointId(body));

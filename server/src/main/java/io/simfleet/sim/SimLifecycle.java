@@ -30,4 +30,13 @@ public final class SimLifecycle {
     public static boolean allowed(SimStatus from, SimStatus to) {
         return TABLE.getOrDefault(from, Set.of()).contains(to);
     }
+
+    /**
+     * Whether a SIM in {@code state} can be swapped for another: any linked state. The SIM it is
+     * replaced by goes from Ready To Activate straight into {@code state} (Suspended and
+     * Active-Inventory included), and it goes back to Ready To Activate; the endpoint does not move.
+     */
+    public static boolean swappable(SimStatus state) {
+        return state != READY_TO_ACTIVATE && allowed(state, READY_TO_ACTIVATE);
+    }
 }

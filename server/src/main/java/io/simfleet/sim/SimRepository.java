@@ -207,7 +207,8 @@ class SimRepository {
 
     java.util.Map<SimStatus, Long> countByStatus(long account) {
         java.util.Map<SimStatus, Long> counts = new java.util.EnumMap<>(SimStatus.class);
-        jdbc.sql("SELECT status, count(*) FROM sim WHERE account_id = :a GROUP BY status").param("a", account)
+        // V24's kept counts: the sum of a few rows per state, whatever the number of SIMs
+        jdbc.sql("SELECT status, sum(n) FROM sim_state_count WHERE account_id = :a GROUP BY status HAVING sum(n) <> 0").param("a", account)
                 .query((rs, n) -> counts.put(SimStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }

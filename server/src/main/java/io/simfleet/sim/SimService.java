@@ -257,6 +257,19 @@ public class SimService {
         return repo.claimAll(account, iccids, endpointIds, to, clock.instant()) == iccids.size();
     }
 
+    /**
+     * A SIM swap, in the caller's transaction (which holds the endpoint's lock): {@code previous},
+     * the endpoint's SIM, goes back to Ready To Activate and the account's Ready To Activate SIM
+     * {@code iccid} takes its place and its state. Answers empty (and the caller rolls back) when
+     * {@code iccid} is unknown, another account's or not Ready To Activate.
+     */
+    @Transactional
+    public Optional<Sim> swap(long account, Sim previous, String iccid, long endpointId) {
+        if (!SimLifecycle.swappable(previous.status())) throw new IllegalArgumentException("cannot swap a SIM in " + previous.status());
+        repo.move(account, previous.id(), SimStatus.READY_TO_ACTIVATE, null, clock.instant());
+        return repo.claim(account, iccid, endpointId, previous.status(), clock.instant());
+    }
+
     /** The SIM linked to the endpoint, locked for the caller's transaction. */
     @Transactional
     public Optional<Sim> linkedTo(long account, long endpointId) {

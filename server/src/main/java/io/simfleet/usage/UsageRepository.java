@@ -314,13 +314,18 @@ class UsageRepository {
     /** Of these (account, record id, day) keys, those already stored. */
     List<String> existing(long account, List<String> recordIds, List<LocalDate> days) {
         // the range of the batch's days lets PostgreSQL skip the partitions of other months at run time:
-        // the check costs the same however many months of history are kept
+        // the check costs the same however many months of history are kept. One index probe per
+        // record, whatever the planner thinks of the partition: the LIMIT keeps the lateral subquery
+        // from being flattened into a join, which, with the statistics of a young partition (none
+        // until it is analyzed), became a hash of every row of the account's days — a cost that
+        // grew with the month's records
         LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
         return jdbc.sql("""
-                        SELECT r.record_id || '|' || r.day FROM usage_record r
-                        JOIN unnest(:r, :d) AS t(r, d) ON r.record_id = t.r AND r.day = t.d
-                        WHERE r.account_id = :a AND r.day BETWEEN :first AND :last""")
+                        SELECT x.key FROM unnest(:r, :d) AS t(r, d)
+                        CROSS JOIN LATERAL (SELECT r.record_id || '|' || r.day AS key FROM usage_record r
+                                            WHERE r.account_id = :a AND r.record_id = t.r AND r.day = t.d
+                                              AND r.day BETWEEN :first AND :last LIMIT 1) x""")
                 .param("a", account).param("r", recordIds.toArray(new String[0]))
                 .param("d", days.stream().map(Date::valueOf).toArray(Date[]::new))
                 .param("first", Date.valueOf(first)).param("last", Date.valueOf(last))

@@ -33,6 +33,9 @@ class ConcurrencyTest extends ApiTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.simfleet.ops.StateCountCompaction compaction;
+
     Fixtures fx;
     ExecutorService pool;
 
@@ -53,6 +56,21 @@ class ConcurrencyTest extends ApiTestBase {
         assertEquals(0, count("""
                 SELECT count(*) FROM endpoint e WHERE e.status IN ('ACTIVE', 'SUSPENDED', 'ACTIVE_TEST', 'ACTIVE_INVENTORY')
                 AND NOT EXISTS (SELECT 1 FROM sim s WHERE s.endpoint_id = e.id)"""), "no endpoint in A/S/AT/AI is without a SIM");
+        stateCountsAreTheRows();
+        compaction.compact();
+        stateCountsAreTheRows();
+    }
+
+    /** V24's kept counts per state are what the rows say, for every account. */
+    private void stateCountsAreTheRows() {
+        assertEquals(0, count("""
+                SELECT count(*) FROM (SELECT account_id, status, sum(n) AS n FROM endpoint_state_count GROUP BY 1, 2 HAVING sum(n) <> 0) k
+                FULL JOIN (SELECT account_id, status, count(*) AS n FROM endpoint WHERE deleted_at IS NULL GROUP BY 1, 2) r
+                USING (account_id, status) WHERE k.n IS DISTINCT FROM r.n"""), "the endpoints counted per state");
+        assertEquals(0, count("""
+                SELECT count(*) FROM (SELECT account_id, status, sum(n) AS n FROM sim_state_count GROUP BY 1, 2 HAVING sum(n) <> 0) k
+                FULL JOIN (SELECT account_id, status, count(*) AS n FROM sim GROUP BY 1, 2) r
+                USING (account_id, status) WHERE k.n IS DISTINCT FROM r.n"""), "the SIMs counted per state");
     }
 
     private long count(String sql) {

@@ -17,6 +17,7 @@ class EndpointEventsTest {
             new SimLinked("8932042000000000001", EndpointStatus.HOLD, EndpointStatus.PRE_ACTIVE),
             new SimDelinkQueued("8932042000000000001", EndpointStatus.ACTIVE),
             new SimDelinked("8932042000000000001", EndpointStatus.ACTIVE),
+            new SimSwapped("8932042000000000001", "8932042000000000002", EndpointStatus.SUSPENDED),
             new EndpointActivated("8932042000000000001", EndpointStatus.PRE_ACTIVE, EndpointStatus.ACTIVE_TEST),
             new LifecycleChanged("8932042000000000001", EndpointStatus.ACTIVE, EndpointStatus.SUSPENDED, "3"),
             new EndpointDeleted(EndpointStatus.HOLD),

@@ -22,10 +22,11 @@ class PortalEndpointPagesTest extends ApiTestBase {
     static final List<String> PAGES = List.of("/portal/endpoints/{id}/delink", "/portal/endpoints/{id}/delete",
             "/portal/endpoints/{id}/link", "/portal/endpoints/{id}/usage", "/portal/endpoints/{id}/diagnosis",
             "/portal/endpoints/{id}/counter", "/portal/endpoints/{id}/benefits", "/portal/endpoints/{id}/addons",
-            "/portal/endpoints/{id}/change");
+            "/portal/endpoints/{id}/change", "/portal/endpoints/{id}/swap");
     /** The new actions of one endpoint, each with a plausible form. */
     static final List<List<String>> ACTIONS = List.of(List.of("/portal/endpoints/{id}/delink"), List.of("/portal/endpoints/{id}/delete"),
             List.of("/portal/endpoints/{id}/link", "iccid", "8932042000000015191"),
+            List.of("/portal/endpoints/{id}/swap", "iccid", "8932042000000015191"),
             List.of("/portal/endpoints/{id}/blacklist", "tadigCode", "BELMO", "categoryGroupId", "IR1", "change", "add"),
             List.of("/portal/endpoints/{id}/threshold", "counterId", "C1", "uniqueId", "0", "threshold", "10"),
             List.of("/portal/endpoints/{id}/addons", "planId", "ADDON1"),
@@ -48,7 +49,7 @@ class PortalEndpointPagesTest extends ApiTestBase {
 
     @Test
     void createEndpointShowsTheServicesRefusalsByFieldThenLandsOnTheNewEndpoint() {
-        Tenant t = new Fixtures(anon()).enterprise(3);
+        Tenant t = new Fixtures(anon()).enterprise(4);
         PortalSession s = session().login(t.username(), "secret");
         String apn = Fixtures.apnGroup(t), rp = Fixtures.roamingProfile(t), iccid = t.iccids().get(0);
         HttpResponse<String> form = s.get("/portal/endpoints/new");
@@ -77,10 +78,19 @@ class PortalEndpointPagesTest extends ApiTestBase {
         assertTrue(page.matches("/portal/endpoints/\\d+"), page);
         String body = s.get(page).body();
         assertTrue(body.contains("created: Active") && body.contains(iccid), body);
-        for (String tab : List.of("usage", "diagnosis", "counter", "benefits", "addons", "delink", "link")) {
+        for (String tab : List.of("usage", "diagnosis", "counter", "benefits", "addons", "delink", "link", "swap")) {
             assertEquals(200, s.get(page + "/" + tab).statusCode(), tab);
         }
         assertTrue(s.get(page + "/usage?from=x").body().contains("from-error"), "a wrong date is refused next to its field");
+
+        // SIM SWAP: a refusal next to the field (the SIM it holds), then another SIM; the endpoint stays Active
+        assertTrue(body.contains("href=\"" + page + "/swap\""), "SIM SWAP is offered while the endpoint holds a SIM");
+        HttpResponse<String> sameSim = s.post(page + "/swap", page + "/swap", "iccid", iccid);
+        assertEquals(200, sameSim.statusCode());
+        assertTrue(String.valueOf(errorOf(sameSim.body(), "iccid")).startsWith("10967"), sameSim.body());
+        assertEquals(page, location(s.post(page + "/swap", page + "/swap", "iccid", t.iccids().get(3))));
+        String swapped = s.get(page).body();
+        assertTrue(swapped.contains("SIM swap: " + iccid + " replaced by " + t.iccids().get(3)) && swapped.contains("Active"), swapped);
 
         // DE-LINK SIM, then LINK SIM (a wrong ICCID refused next to the field, then another of the account's SIMs)
         HttpResponse<String> delink = s.post(page + "/delink", page + "/delink");
