@@ -33,6 +33,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may call what, deny by default. Rules match the path as routed — decoded, normalised and
@@ -137,6 +139,36 @@ class SftSecurityConfig {
     private static AccessDeniedHandler insufficientPrivilege(HttpStatus status) {
         return (req, res, ex) -> SftResponses.write(res, status, ResultCode.INSUFFICIENT_PRIVILEGE.code(),
                 ResultCode.INSUFFICIENT_PRIVILEGE.describe(null));
+    }
+
+    /**
+     * Spring Security's own {@code StrictHttpFirewall}, with its rules, and the check of header
+     * names and values (every character assigned, none a control character) done by
+     * {@link #printable} instead of the default regular expression: the same rule, without running
+     * a regex of Unicode classes over the bearer token of every request (JFR put a fifth of the
+     * sampled Java time of a {@code Ping} in it; the measured ceiling moved by about 5 %).
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SftSecurityConfig::printable);
+        firewall.setAllowedHeaderValues(SftSecurityConfig::printable);
+        return firewall;
+    }
+
+    /** The default firewall's rule, {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: no unassigned code point, no control character. */
+    static boolean printable(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp < 0x80) {
+                if (cp < 0x20 || cp == 0x7f) return false;
+            } else {
+                int type = Character.getType(cp);
+                if (type == Character.UNASSIGNED || type == Character.CONTROL) return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** What the firewall refuses (encoded slashes, ;parameters, non-normalised paths …) answers the envelope. */
