@@ -13,16 +13,18 @@ LOCK TABLE sim IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE endpoint_state_count (
     account_id  BIGINT NOT NULL,
     status      TEXT NOT NULL,
-    n           BIGINT NOT NULL
+    id          BIGINT GENERATED ALWAYS AS IDENTITY,
+    n           BIGINT NOT NULL,
+    PRIMARY KEY (account_id, status, id)
 );
-CREATE INDEX endpoint_state_count_idx ON endpoint_state_count (account_id, status) INCLUDE (n);
 
 CREATE TABLE sim_state_count (
     account_id  BIGINT NOT NULL,
     status      TEXT NOT NULL,
-    n           BIGINT NOT NULL
+    id          BIGINT GENERATED ALWAYS AS IDENTITY,
+    n           BIGINT NOT NULL,
+    PRIMARY KEY (account_id, status, id)
 );
-CREATE INDEX sim_state_count_idx ON sim_state_count (account_id, status) INCLUDE (n);
 
 INSERT INTO endpoint_state_count (account_id, status, n)
 SELECT account_id, status, count(*) FROM endpoint WHERE deleted_at IS NULL GROUP BY account_id, status;

@@ -151,17 +151,21 @@ class SftSecurityConfig {
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(SftSecurityConfig::printable);
-        firewall.setAllowedHeaderValues(SftSecurityConfig::printable);
+        firewall.setAllowedHeaderNames(s -> printable(s, false));
+        firewall.setAllowedHeaderValues(s -> printable(s, true));
         return firewall;
     }
 
-    /** The default firewall's rule, {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: no unassigned code point, no control character. */
-    static boolean printable(String s) {
+    /**
+     * The default firewall's rules: for names {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} (no
+     * unassigned code point, no control character), for values the same with the horizontal tab
+     * allowed ({@code tab}).
+     */
+    static boolean printable(String s, boolean tab) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             if (cp < 0x80) {
-                if (cp < 0x20 || cp == 0x7f) return false;
+                if ((cp < 0x20 && !(tab && cp == '\t')) || cp == 0x7f) return false;
             } else {
                 int type = Character.getType(cp);
                 if (type == Character.UNASSIGNED || type == Character.CONTROL) return false;
