@@ -280,8 +280,13 @@ public class NetworkSimulator implements NetworkCommandPort, NetworkQueryPort {
         NetworkFault.Kind fault = faults.getOrDefault(imsi, faults.get("*"));
         if (fault != null) throw new NetworkFault(fault);
         SimState s = sims.get(imsi);
-        if (s == null) s = known(imsi);
         NetworkQueryPort.Location at = s == null ? null : s.location;
+        if (at == null) {
+            // not heard of yet, being registered, or detached: asked under the lock, which waits for a
+            // registration in progress (only an attached SIM's answer is read without it)
+            s = known(imsi);
+            at = s == null ? null : s.location;
+        }
         if (at == null) throw new NetworkFault(NetworkFault.Kind.DETACHED);
         return at;
     }
