@@ -3,6 +3,7 @@ package io.simfleet.admin;
 import io.simfleet.account.Account;
 import io.simfleet.account.AccountService;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import io.simfleet.privatenet.PrivateNetworkService;
 import io.simfleet.privatenet.VSlice;
@@ -93,19 +94,14 @@ class PrivateNetworkAdminController {
     @GetMapping("/accounts/{id}/sims/{iccid}/claim-code")
     ClaimCodeView claimCode(@PathVariable long id, @PathVariable String iccid) {
         enterprise(id);
-        return ClaimCodeView.of(id, sims.claimCode(id, iccid(iccid)));
+        return ClaimCodeView.of(id, sims.claimCode(id, Input.iccid(iccid)));
     }
 
     /** A new code (the old one no longer works), its wrong attempts and block cleared. */
     @PostMapping("/accounts/{id}/sims/{iccid}/claim-code")
     ClaimCodeView regenerateClaimCode(@PathVariable long id, @PathVariable String iccid) {
         enterprise(id);
-        return ClaimCodeView.of(id, sims.regenerateClaimCode(id, iccid(iccid)));
-    }
-
-    private static String iccid(String iccid) {
-        if (!iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
-        return iccid;
+        return ClaimCodeView.of(id, sims.regenerateClaimCode(id, Input.iccid(iccid)));
     }
 
     private Account enterprise(long id) {

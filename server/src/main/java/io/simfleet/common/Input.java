@@ -31,6 +31,15 @@ public final class Input {
         return true;
     }
 
+    /**
+     * The ICCID as every call takes it: 18–22 ASCII digits; answers it, or raises 1001 naming
+     * {@code iccid} (null included).
+     */
+    public static String iccid(String iccid) {
+        if (iccid == null || iccid.length() < 18 || iccid.length() > 22 || !asciiDigits(iccid)) throw DomainException.wrong("iccid");
+        return iccid;
+    }
+
     /** Whether {@code s} holds a control character (Unicode Cc: U+0000–U+001F, U+007F–U+009F), NUL, tab and line breaks included. */
     public static boolean hasControlCharacter(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {

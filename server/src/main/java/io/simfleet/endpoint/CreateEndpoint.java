@@ -1,6 +1,7 @@
 package io.simfleet.endpoint;
 
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -64,7 +65,7 @@ public record CreateEndpoint(String name, boolean linkSim, List<Long> roamingPro
         String planId = f.planId();
         if (blank(planId)) throw DomainException.missing("planId");
         if (linkSim && !hasIccid) throw DomainException.missing("iccid");
-        if (linkSim && !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        if (linkSim) Input.iccid(iccid);
         Boolean imeiLock = f.imeiLock();
         List<Long> benefits = f.benefits();
         if (benefits.size() > 1) throw new DomainException(ResultCode.MAXIMUM_BENEFIT_LIMIT);

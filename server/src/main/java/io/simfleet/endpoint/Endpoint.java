@@ -72,7 +72,7 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
 
     /** In Active, Active-Test or Active-Inventory: the network serves it. */
     public boolean inService() {
-        return status == ACTIVE || status == ACTIVE_TEST || status == ACTIVE_INVENTORY;
+        return status.inService();
     }
 
     /** Activated once and not deleted nor back in Hold / Pre-Active. */

@@ -8,6 +8,7 @@ import io.simfleet.catalog.CatalogModel.PlanCategory;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import io.simfleet.config.SimfleetProperties;
 import io.simfleet.endpoint.EndpointViews.Created;
@@ -81,7 +82,7 @@ public class EndpointClaims {
         long acc = actor.accountId();
         if (cmd.iccid() == null || cmd.iccid().isBlank()) throw DomainException.missing("iccid");
         String iccid = cmd.iccid().trim();
-        if (!iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        Input.iccid(iccid);
         String code = ClaimCode.normalise(cmd.activationCode(), "activationCode");
         Long address = cmd.ipAddress() == null || cmd.ipAddress().isBlank() ? null : Subnet.address(cmd.ipAddress(), "ipAddress");
         if (address != null && cmd.endpointGroupId() == null) throw DomainException.wrong("ipAddress (only with endpointGroupId)");

@@ -8,6 +8,7 @@ import io.simfleet.catalog.CatalogModel.Plan;
 import io.simfleet.catalog.CatalogService;
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.Endpoint.Change;
 import io.simfleet.network.DataSessionEnded;
@@ -119,7 +120,7 @@ public class EndpointOperations {
      */
     @Transactional
     public String swapSim(Actor actor, long endpointId, String iccid) {
-        if (iccid == null || !iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        Input.iccid(iccid);
         long acc = actor.accountId();
         Endpoint e = lockLive(acc, EndpointRef.id(endpointId), ResultCode.SIM_SWAP_FAILURE);
         Sim previous = sims.linkedTo(acc, e.id()).orElse(null);

@@ -35,6 +35,11 @@ public enum EndpointStatus {
         return displayName;
     }
 
+    /** Active, Active-Test or Active-Inventory: the network serves an endpoint in this state. */
+    public boolean inService() {
+        return this == ACTIVE || this == ACTIVE_TEST || this == ACTIVE_INVENTORY;
+    }
+
     /** The linked SIM's state in this endpoint state; empty where the endpoint holds no SIM. */
     public Optional<SimStatus> simStatus() {
         return Optional.ofNullable(simStatus);

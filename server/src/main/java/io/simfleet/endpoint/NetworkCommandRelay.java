@@ -90,9 +90,7 @@ class NetworkCommandRelay implements EventConsumer {
     static List<NetworkCommand> groupRequired(long acc, long ep, String iccid, String imsi, List<NetworkCommand> commands,
                                               boolean grouped, EndpointEvent event) {
         if (event instanceof EndpointGroupJoined || event instanceof EndpointGroupLeft) {
-            EndpointStatus s = event.to();
-            boolean served = s == EndpointStatus.ACTIVE || s == EndpointStatus.ACTIVE_TEST || s == EndpointStatus.ACTIVE_INVENTORY;
-            if (!served) return List.of();
+            if (!event.to().inService()) return List.of();
             return List.of(grouped ? new NetworkCommand.Activate(acc, ep, iccid, imsi) : new NetworkCommand.Suspend(acc, ep, iccid, imsi));
         }
         if (grouped) return commands;
@@ -108,10 +106,9 @@ class NetworkCommandRelay implements EventConsumer {
         List<NetworkCommand> out = new ArrayList<>(3);
         if (previousImsi != null) out.add(new NetworkCommand.Detach(acc, ep, s.previousIccid(), previousImsi));
         out.add(new NetworkCommand.Provision(acc, ep, s.iccid(), imsi));
-        EndpointStatus st = s.status();
-        if (st == EndpointStatus.ACTIVE || st == EndpointStatus.ACTIVE_TEST || st == EndpointStatus.ACTIVE_INVENTORY) {
+        if (s.status().inService()) {
             out.add(new NetworkCommand.Activate(acc, ep, s.iccid(), imsi));
-        } else if (st == EndpointStatus.SUSPENDED) {
+        } else if (s.status() == EndpointStatus.SUSPENDED) {
             out.add(new NetworkCommand.Suspend(acc, ep, s.iccid(), imsi));
         }
         return out;

@@ -4,6 +4,7 @@ import static io.simfleet.sftapi.Sft.obj;
 
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.ResultCode;
 import io.simfleet.endpoint.EndpointModifier;
 import io.simfleet.endpoint.EndpointOperations;
@@ -90,8 +91,7 @@ class LifecycleController {
     ResponseEntity<Map<String, Object>> linkSim(Actor actor, @RequestBody(required = false) String body) {
         Params req = Params.requestLevel(body, "endpointInfo", ENDPOINT_INFO);
         long id = requiredId(req);
-        String iccid = req.requestParam(true).requiredText("iccid");
-        if (!iccid.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+        String iccid = Input.iccid(req.requestParam(true).requiredText("iccid"));
         operations.linkSim(actor, id, iccid);
         return Sft.success(ResultCode.LINK_SIM_SUCCESS, Map.of());
     }

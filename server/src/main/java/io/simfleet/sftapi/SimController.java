@@ -4,6 +4,7 @@ import static io.simfleet.sftapi.Sft.obj;
 
 import io.simfleet.common.Actor;
 import io.simfleet.common.DomainException;
+import io.simfleet.common.Input;
 import io.simfleet.common.Page;
 import io.simfleet.common.ResultCode;
 import io.simfleet.sim.Sim;
@@ -38,7 +39,7 @@ class SimController {
         String iccidFilter = null;
         if (iccid != null && !iccid.isBlank()) {
             iccidFilter = iccid.trim();
-            if (!iccidFilter.matches("\\d{18,22}")) throw DomainException.wrong("iccid");
+            Input.iccid(iccidFilter);
         }
         SimStatus status = null;
         if (simStatusId != null && !simStatusId.isBlank()) {

@@ -22,6 +22,17 @@ class InputTest {
     }
 
     @Test
+    void iccidIs18To22AsciiDigits() {
+        assertEquals("893204200000001519", Input.iccid("893204200000001519"));
+        assertEquals("8932042000000015191234", Input.iccid("8932042000000015191234"));
+        for (String bad : new String[] {null, "", "89320420000000151", "89320420000000151912345", "89320420000000151x",
+                "\u0668\u0669\u0663\u0662\u0660\u0664\u0662\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661\u0665\u0661\u0669"}) {
+            DomainException e = assertThrows(DomainException.class, () -> Input.iccid(bad), String.valueOf(bad));
+            assertEquals(ResultCode.WRONG_INPUT_PARAMETER, e.code());
+        }
+    }
+
+    @Test
     void controlCharacters() {
         for (String bad : new String[] {"a\u0000", "a\tb", "a\nb", "\u007f", "\u0085", "\u009f"}) {
             assertTrue(Input.hasControlCharacter(bad), bad);
