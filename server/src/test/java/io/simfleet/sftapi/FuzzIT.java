@@ -135,7 +135,11 @@ class FuzzIT {
                 ORDER BY table_name""").query(String.class).list();
         List<String> parts = new ArrayList<>();
         for (String t : tables) {
-            parts.add("SELECT '" + t + "' || ':' || count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) FROM " + t + " x");
+            // a kept count per state is its rows' sum: the background compaction folds the rows without changing it
+            String rows = t.endsWith("_state_count")
+                    ? "(SELECT account_id, status, sum(n) AS n FROM " + t + " GROUP BY 1, 2 HAVING sum(n) <> 0)"
+                    : t;
+            parts.add("SELECT '" + t + "' || ':' || count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) FROM " + rows + " x");
         }
         fingerprintSql = "SELECT string_agg(f, ' ' ORDER BY f) FROM (" + String.join(" UNION ALL ", parts) + ") s(f)";
         Api anon = new Api(port);
