@@ -407,8 +407,9 @@ class UsageRepository {
                 .param("a", account).param("e", endpoint).param("f", Date.valueOf(from)).param("t", Date.valueOf(to))
                 .query(rs -> {
                     known[0] = rs.getBoolean("known");
-                    if (rs.getDate("day") != null) {
-                        rows.add(new Daily(endpoint, rs.getDate("day").toLocalDate(), rs.getString("service"), rs.getLong("uplink"),
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    if (day != null) {
+                        rows.add(new Daily(endpoint, day, rs.getString("service"), rs.getLong("uplink"),
                                 rs.getLong("downlink"), rs.getLong("count"), rs.getBigDecimal("cost")));
                     }
                 });
