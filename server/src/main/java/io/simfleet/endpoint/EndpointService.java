@@ -180,8 +180,9 @@ public class EndpointService {
     /**
      * The full profile of one endpoint. Raises 1083 when it does not exist in the account. Not a
      * transaction: one statement reads the endpoint, its parts, its SIM and the catalog version
-     * in one snapshot, and the rest comes from caches (the account, the catalog at that version),
-     * so the read is one round trip (no COMMIT).
+     * in one snapshot; the catalog at that version and the account come from caches; the
+     * balances (wallet, add-on subscriptions, free units with counters and thresholds), the
+     * private-network membership and the network state are a statement each.
      */
     public Profile profile(Actor actor, long endpointId) {
         long acc = actor.accountId();
@@ -213,7 +214,7 @@ public class EndpointService {
         return new Profile(e, account, sim, plan, cat.apnGroup(e.apnGroupId()).orElse(null), roaming,
                 plan == null ? null : cat.serviceProfiles(plan.serviceProfileId()).stream().findFirst().orElse(null),
                 benefit, addons, parts.valueAddedFeatureIds(), tags, testPlan, inventoryPlan, testRoaming,
-                balances.balances(e, plan), parts.blacklistedNetworks(),
+                balances.balances(e, plan, cat), parts.blacklistedNetworks(),
                 privateNetwork(e, account.endpointGroupRequired(), privateNetwork.membership(acc, e.id()).orElse(null),
                         networkStates.of(acc, sim == null ? null : sim.iccid())));
     }

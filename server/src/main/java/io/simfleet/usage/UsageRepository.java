@@ -127,29 +127,36 @@ class UsageRepository {
                 rs.getString("counter_bar_id"), until == null ? null : until.toInstant(), true, rs.getBigDecimal("initial"));
     }
 
-    /** Loads the free units used, counters and thresholds of the ledgers' endpoints, of periods from {@code since}. */
+    /**
+     * Loads the free units used, counters and thresholds of the ledgers' endpoints, of periods
+     * from {@code since}: one statement (a round trip, not three) whose rows say which table they
+     * come from.
+     */
     void loadState(long account, Map<Long, Ledger> ledgers, Instant since) {
-        Long[] eps = ledgers.keySet().toArray(new Long[0]);
-        jdbc.sql("SELECT * FROM benefit_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since")
-                .param("a", account).param("e", eps).param("since", Timestamp.from(since))
+        jdbc.sql("""
+                        SELECT 'b' AS kind, endpoint_id, unique_id, service AS name, period_start, actual AS n, used, NULL::timestamptz AS fired_at
+                        FROM benefit_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since
+                        UNION ALL
+                        SELECT 'c', endpoint_id, unique_id, counter_id, period_start, usage, NULL, fired_at
+                        FROM counter_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since
+                        UNION ALL
+                        SELECT 't', endpoint_id, unique_id, counter_id, NULL, threshold_mb, NULL, NULL
+                        FROM counter_threshold WHERE account_id = :a AND endpoint_id = ANY(:e)""")
+                .param("a", account).param("e", ledgers.keySet().toArray(new Long[0])).param("since", Timestamp.from(since))
                 .query(rs -> {
-                    ledgers.get(rs.getLong("endpoint_id")).benefits.put(
-                            new Ledger.BenefitKey(rs.getLong("unique_id"), rs.getString("service"), rs.getTimestamp("period_start").toInstant()),
-                            new Ledger.BenefitRow(rs.getLong("actual"), rs.getLong("used")));
-                });
-        jdbc.sql("SELECT * FROM counter_usage WHERE account_id = :a AND endpoint_id = ANY(:e) AND period_start >= :since")
-                .param("a", account).param("e", eps).param("since", Timestamp.from(since))
-                .query(rs -> {
-                    Timestamp fired = rs.getTimestamp("fired_at");
-                    ledgers.get(rs.getLong("endpoint_id")).counters.put(
-                            new Ledger.CounterKey(rs.getLong("unique_id"), rs.getString("counter_id"), rs.getTimestamp("period_start").toInstant()),
-                            new Ledger.CounterRow(rs.getLong("usage"), fired == null ? null : fired.toInstant()));
-                });
-        jdbc.sql("SELECT * FROM counter_threshold WHERE account_id = :a AND endpoint_id = ANY(:e)")
-                .param("a", account).param("e", eps)
-                .query(rs -> {
-                    ledgers.get(rs.getLong("endpoint_id")).thresholdsMb.put(
-                            new Ledger.ThresholdKey(rs.getLong("unique_id"), rs.getString("counter_id")), rs.getLong("threshold_mb"));
+                    Ledger l = ledgers.get(rs.getLong("endpoint_id"));
+                    long uniqueId = rs.getLong("unique_id");
+                    String name = rs.getString("name");
+                    switch (rs.getString("kind")) {
+                        case "b" -> l.benefits.put(new Ledger.BenefitKey(uniqueId, name, rs.getTimestamp("period_start").toInstant()),
+                                new Ledger.BenefitRow(rs.getLong("n"), rs.getLong("used")));
+                        case "c" -> {
+                            Timestamp fired = rs.getTimestamp("fired_at");
+                            l.counters.put(new Ledger.CounterKey(uniqueId, name, rs.getTimestamp("period_start").toInstant()),
+                                    new Ledger.CounterRow(rs.getLong("n"), fired == null ? null : fired.toInstant()));
+                        }
+                        default -> l.thresholdsMb.put(new Ledger.ThresholdKey(uniqueId, name), rs.getLong("n"));
+                    }
                 });
     }
 

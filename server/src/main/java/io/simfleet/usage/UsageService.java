@@ -62,10 +62,9 @@ public class UsageService implements BalanceSource {
     // --- balances of a profile
 
     @Override
-    public Balances balances(Endpoint e, Plan plan) {
+    public Balances balances(Endpoint e, Plan plan, CatalogService.View cat) {
         Instant now = clock.instant();
         ZoneId zone = zone(e.accountId());
-        CatalogService.View cat = catalog.view(e.accountId());
         Optional<Ledger> wallet = repo.wallet(e.accountId(), e.id());
         Ledger l = wallet.orElseGet(() -> new Ledger(e.accountId(), e.id(),
                 Ledger.initialBalance(e.subscriberType(), plan),
