@@ -98,7 +98,11 @@ final class Browser implements AutoCloseable {
         go("/portal/login");
         find("#username").sendKeys(username);
         find("#password").sendKeys(password);
-        find("main button[type=submit]").click();
+        WebElement submit = find("main button[type=submit]");
+        submit.click();
+        // until the answer's page replaced this one: else the next find may get this page's
+        // elements (a login refused twice shows the same alert) and see them go stale under it
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     void logout() {
