@@ -143,13 +143,6 @@ class SftSecurityConfig {
     }
 
     /**
-     * Spring Security's own {@code StrictHttpFirewall}, with its rules, and the check of header
-     * names and values (every character assigned, none a control character) done by
-     * {@link #printable} instead of the default regular expression: the same rule, without running
-     * a regex of Unicode classes over the bearer token of every request (JFR put a fifth of the
-     * sampled Java time of a {@code Ping} in it; the measured ceiling moved by about 5 %).
-     */
-    /**
      * No observations of Spring Security's own (its filter chain, authentication, authorization):
      * with them on, every filter of every request is wrapped in an observation of its own, which
      * JFR put at a sixth of the CPU of a small API call (GetStatistics) — for timers nobody reads.
@@ -161,6 +154,13 @@ class SftSecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring Security's own {@code StrictHttpFirewall}, with its rules, and the check of header
+     * names and values (every character assigned, none a control character) done by
+     * {@link #printable} instead of the default regular expression: the same rule, without running
+     * a regex of Unicode classes over the bearer token of every request (JFR put a fifth of the
+     * sampled Java time of a {@code Ping} in it; the measured ceiling moved by about 5 %).
+     */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
