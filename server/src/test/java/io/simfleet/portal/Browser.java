@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,8 +73,22 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * The element's text. Read again when htmx swapped the element out between finding and
+     * reading it (a search answers on Enter and again 400 ms after the last key).
+     */
     String text(String css) {
-        return find(css).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> find(css).getText());
+    }
+
+    /** Clicks the element, found again if htmx swapped it out before the click reached it. */
+    void click(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    find(css).click();
+                    return true;
+                });
     }
 
     void waitForText(String css, String text) {
@@ -106,7 +121,7 @@ final class Browser implements AutoCloseable {
     }
 
     void logout() {
-        find("header form button").click();
+        click("header form button");
         find("#username");
     }
 

@@ -52,7 +52,7 @@ class PortalBrowserIT {
             b.find("#endpoint-chart");
             Path dashboard = b.screenshot("dashboard");
 
-            b.find("nav.menu a[href='/portal/endpoints']").click();
+            b.click("nav.menu a[href='/portal/endpoints']");
             assertEquals("2", b.text("#endpoint-total"));
             b.find("#q").sendKeys(iccid, Keys.ENTER);
             // one endpoint has that ICCID: the list shrinks to it (htmx swaps the results in)
@@ -62,21 +62,21 @@ class PortalBrowserIT {
             assertTrue(b.text("#results tbody").contains("meter " + HOSTILE));
             Path list = b.screenshot("endpoints");
 
-            b.find("#results tbody a").click();
+            b.click("#results tbody a");
             assertEquals("meter " + HOSTILE, b.text("#ep-name"));
             assertEquals("Active", b.text("#ep-status"));
             assertTrue(b.text(".endpoint-header").contains(iccid));
             Path page = b.screenshot("endpoint");
 
-            b.find("#action-suspend").click();
-            b.find("#confirm").click();
+            b.click("#action-suspend");
+            b.click("#confirm");
             b.waitForText("#ep-status", "Suspend");
             assertTrue(b.text(".alert.ok").contains("Suspend"));
-            b.find("#action-resume").click();
-            b.find("#confirm").click();
+            b.click("#action-resume");
+            b.click("#confirm");
             b.waitForText("#ep-status", "Active");
 
-            b.find("nav.tabs a[href$='/events']").click();
+            b.click("nav.tabs a[href$='/events']");
             String events = b.text("main table");
             assertTrue(events.indexOf("Active") < events.lastIndexOf("Suspend"), "newest first: " + events);
 
@@ -119,8 +119,8 @@ class PortalBrowserIT {
         Fixtures.endpoint(phone, phone.iccids().get(0), true, "name", "phone meter");
         try (Browser b = Browser.open(port(), 390, 844)) {
             b.login(phone.username(), "secret");
-            b.find("nav.menu a[href='/portal/endpoints']").click();
-            b.find("#results tbody a").click();
+            b.click("nav.menu a[href='/portal/endpoints']");
+            b.click("#results tbody a");
             assertEquals("phone meter", b.text("#ep-name"));
             // nothing wider than the screen but the tables' own scroll boxes
             Number width = (Number) b.driver.executeScript("return document.documentElement.scrollWidth");

@@ -48,23 +48,23 @@ class PortalEndpointBrowserIT {
     void createAnEndpointAsTheWalkthroughDoesThenDelinkAndLinkItsSimAndSeeItsUsage() {
         try (Browser b = Browser.open(port())) {
             b.login("customer", "customer");
-            b.find("nav.menu a[href='/portal/endpoints']").click();
-            b.find("#create-endpoint").click();
+            b.click("nav.menu a[href='/portal/endpoints']");
+            b.click("#create-endpoint");
             assertEquals("Create endpoint", b.text("main h1"));
             new Select(b.find("#apnGroupId")).selectByValue("PDP_1108");
             new Select(b.find("#planId")).selectByValue("DEFAULTPOST41078552");
-            b.find("#rp-358").click();
+            b.click("#rp-358");
             Select sims = new Select(b.find("#iccid"));
             // the walkthrough's SIM when it is still Ready To Activate, else the first that is
             String iccid = sims.getOptions().stream().map(o -> o.getAttribute("value")).anyMatch(WALKTHROUGH_ICCID::equals)
                     ? WALKTHROUGH_ICCID : sims.getOptions().get(1).getAttribute("value");
             sims.selectByValue(iccid);
             // first without a name: the service's refusal next to the field it names
-            b.find("#create").click();
+            b.click("#create");
             assertTrue(b.text("#name-error").startsWith("1000"), b.text("#name-error"));
             b.find("#name").sendKeys("Endpoint");
             b.screenshot("endpoint-create");
-            b.find("#create").click();
+            b.click("#create");
 
             b.waitForText(".alert.ok", "created");
             assertEquals("Active", b.text("#ep-status"));
@@ -73,60 +73,60 @@ class PortalEndpointBrowserIT {
             b.screenshot("endpoint-created");
 
             // found in the list by its ICCID
-            b.find("nav.menu a[href='/portal/endpoints']").click();
+            b.click("nav.menu a[href='/portal/endpoints']");
             b.find("#q").sendKeys(iccid, Keys.ENTER);
             b.waitForCount("#results tbody tr", 1);
             assertTrue(b.text("#results tbody").contains(id));
-            b.find("#results tbody a").click();
+            b.click("#results tbody a");
 
             // usage of the last days, ingested as the network reports it
             ingest(b.text("#ep-imsi"));
-            b.find("nav.tabs a[href$='/usage']").click();
+            b.click("nav.tabs a[href$='/usage']");
             b.find("#usage-chart");
             assertTrue(b.driver.findElements(By.cssSelector("#usage-table tbody tr")).size() >= 2, b.text("#usage-table"));
             assertTrue(!b.text("#ep-month-data").startsWith("0.00") || !b.text("#ep-month-sms").equals("0"), "the month's usage in the header");
             b.screenshot("endpoint-usage");
 
-            b.find("nav.tabs a[href$='/benefits']").click();
+            b.click("nav.tabs a[href$='/benefits']");
             b.find("section[aria-label='Benefits'] h2");
             b.screenshot("endpoint-benefits");
-            b.find("nav.tabs a[href$='/counter']").click();
+            b.click("nav.tabs a[href$='/counter']");
             b.find("section[aria-label='Counter']");
-            b.find("nav.tabs a[href$='/addons']").click();
+            b.click("nav.tabs a[href$='/addons']");
             b.find("#planId");
 
-            b.find("nav.tabs a[href$='/diagnosis']").click();
+            b.click("nav.tabs a[href$='/diagnosis']");
             b.find("#coverage");
             b.screenshot("endpoint-diagnosis");
 
-            b.find("#action-change").click();
+            b.click("#action-change");
             b.find("#modify");
             b.screenshot("endpoint-change");
             b.go("/portal/endpoints/" + id);
 
             // DE-LINK SIM (confirmed on its own page), then LINK SIM again
-            b.find("#action-delink").click();
+            b.click("#action-delink");
             assertEquals("De-link the SIM of this endpoint?", b.text("main h1"));
-            b.find("#confirm").click();
+            b.click("#confirm");
             b.waitForText(".alert.ok", "De-link SIM");
             assertEquals("Hold", b.text("#ep-status"));
-            b.find("#action-link").click();
+            b.click("#action-link");
             b.find("#iccid").sendKeys("8999999999999999999");
-            b.find("#confirm").click();
+            b.click("#confirm");
             assertTrue(b.text("#iccid-error").contains("ICCID not available"), b.text("#iccid-error"));
             b.find("#iccid").clear();
             b.find("#iccid").sendKeys(iccid);
-            b.find("#confirm").click();
+            b.click("#confirm");
             b.waitForText(".alert.ok", "Link SIM");
             assertEquals("Pre-Active", b.text("#ep-status"));
             assertTrue(b.text(".endpoint-header").contains(iccid));
 
             // back as it was: de-link, then DELETE ENDPOINT
-            b.find("#action-delink").click();
-            b.find("#confirm").click();
+            b.click("#action-delink");
+            b.click("#confirm");
             b.waitForText(".alert.ok", "De-link SIM");
-            b.find("#action-delete").click();
-            b.find("#confirm").click();
+            b.click("#action-delete");
+            b.click("#confirm");
             b.waitForText(".alert.ok", "deleted");
         }
     }

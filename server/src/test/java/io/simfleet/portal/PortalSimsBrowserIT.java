@@ -39,21 +39,21 @@ class PortalSimsBrowserIT {
         Tenant t = fixtures.enterprise(1000);
         try (Browser b = Browser.open(port())) {
             b.login(t.username(), "secret");
-            b.find("nav.menu a[href='/portal/sims']").click();
+            b.click("nav.menu a[href='/portal/sims']");
             assertEquals("1000", b.text("#sim-total"));
             assertTrue(b.text("#sim-list tbody").contains(t.iccids().get(0)));
             b.screenshot("sims");
 
             b.go("/portal/sims/ready");
             assertTrue(b.text("#ready-ranges tbody").contains(t.iccids().get(999)), "one range of 1000");
-            b.find("#ready-ranges tbody a").click();
+            b.click("#ready-ranges tbody a");
             assertEquals(t.iccids().get(0), b.find("#startIccid").getAttribute("value"));
             assertEquals("1000", b.find("#quantity").getAttribute("value"));
             b.find("#name").sendKeys("fleet");
             new Select(b.find("#planId")).selectByValue(t.postPlan());
             new Select(b.find("#roamingProfileId")).selectByValue(Fixtures.roamingProfile(t));
             b.screenshot("bulk-provision");
-            b.find("#provision").click();
+            b.click("#provision");
 
             // the job's page: htmx polls the progress block every second until the job is done
             b.find("#job-progress");
@@ -84,14 +84,14 @@ class PortalSimsBrowserIT {
         Files.writeString(file, csv);
         try (Browser b = Browser.open(port())) {
             b.login("admin", "admin");
-            b.find("nav.menu a[href='/portal/operator/sims']").click();
+            b.click("nav.menu a[href='/portal/operator/sims']");
             new Select(b.find("#accountId")).selectByValue(Long.toString(t.accountId()));
             b.find("#csvFile").sendKeys(file.toAbsolutePath().toString());
             b.waitForValue("#csv", base);
-            b.find("#import").click();
+            b.click("#import");
             assertTrue(b.text("#done").contains("Imported 3 SIMs"), b.text("main"));
             b.screenshot("operator-sim-import");
-            b.find("nav.menu a[href='/portal/operator/accounts']").click();
+            b.click("nav.menu a[href='/portal/operator/accounts']");
             assertTrue(b.text("#account-list").contains(Long.toString(t.accountId())));
             b.screenshot("operator-accounts");
         } finally {

@@ -81,7 +81,7 @@ class PortalUsageBrowserIT {
             assertTrue(Double.parseDouble(b.text("#usage-data")) > 0, b.text("#usage-data"));
             Path dashboard = shoot(b, "#usage", "usage-dashboard");
 
-            b.find("nav.menu a[href='/portal/statistics']").click();
+            b.click("nav.menu a[href='/portal/statistics']");
             assertEquals("Statistics", b.text("main h1"));
             // 6 days of 3, 6, ... 18 MB: 63 MB and 6 SMS over the last 30 days
             assertEquals("63.000", b.text("#stat-data"));
@@ -92,14 +92,14 @@ class PortalUsageBrowserIT {
             assertTrue(b.text("#endpoint-statistics").contains("SMS_MO"));
             Path statistics = shoot(b, "#account-usage", "usage-statistics");
 
-            b.find("nav.menu a[href='/portal/plans']").click();
+            b.click("nav.menu a[href='/portal/plans']");
             assertTrue(b.text("#plans").contains("Plan Ref : DEFAULTPOST" + t.accountId()), b.text("#plans"));
             assertTrue(b.text("#basic-info").contains("Service Profile"));
             Path plan = b.screenshot("plan");
-            b.find("#switch-prepaid").click();
+            b.click("#switch-prepaid");
             assertTrue(b.text("#plans").contains("DEFAULTPRE" + t.accountId()));
 
-            b.find("nav.menu a[href='/portal/coverage']").click();
+            b.click("nav.menu a[href='/portal/coverage']");
             assertTrue(b.text("#net-h").startsWith("List of Networks From"));
             assertTrue(b.text("#networks thead").contains("MCC/MNC"));
             Path coverage = b.screenshot("coverage");
