@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,13 +80,13 @@ final class Browser implements AutoCloseable {
      */
     String text(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(d -> find(css).getText());
+                .ignoring(WebDriverException.class).until(d -> find(css).getText());
     }
 
     /** Clicks the element, found again if htmx swapped it out before the click reached it. */
     void click(String css) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
+                .ignoring(WebDriverException.class).until(d -> {
                     find(css).click();
                     return true;
                 });
@@ -116,8 +117,11 @@ final class Browser implements AutoCloseable {
         WebElement submit = find("main button[type=submit]");
         submit.click();
         // until the answer's page replaced this one: else the next find may get this page's
-        // elements (a login refused twice shows the same alert) and see them go stale under it
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        // elements (a login refused twice shows the same alert) and see them go stale under it.
+        // While the page is being replaced ChromeDriver may answer an unknown error instead of
+        // "stale" ("Node with given id does not belong to the document"): asked again
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(submit));
     }
 
     void logout() {
