@@ -227,7 +227,7 @@ public record Endpoint(long accountId, long id, String name, EndpointStatus stat
      */
     Change changePlan(Plan plan, String requestedId, Function<Plan, List<Long>> offered, Instant now) {
         if (status == DELETED) throw new DomainException(ResultCode.PLAN_CHANGE_FAILURE, "endpoint is deactivated");
-        if (status == ACTIVE_TEST || status == ACTIVE_INVENTORY) throw new DomainException(ResultCode.OEM_PLAN_CHANGE_NOT_ALLOWED);
+        if (status.oem()) throw new DomainException(ResultCode.OEM_PLAN_CHANGE_NOT_ALLOWED);
         if (plan == null || plan.category() != PlanCategory.NORMAL || !plan.active()) throw DomainException.wrong("planId");
         if (plan.id().equals(planId)) throw new DomainException(ResultCode.PLAN_ALREADY_EXISTS);
         if (plan.planType() != subscriberType) throw new DomainException(ResultCode.PLAN_TYPE_MISMATCH);

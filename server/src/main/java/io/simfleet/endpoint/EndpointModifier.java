@@ -236,7 +236,7 @@ public class EndpointModifier {
         }
         List<Long> removeByPlan = new ArrayList<>();
         if (!m.removeAddonPlanIds().isEmpty()) {
-            if (current.status() != ACTIVE_TEST && current.status() != ACTIVE_INVENTORY) {
+            if (!current.status().oem()) {
                 throw new DomainException(ResultCode.MODIFY_ENDPOINT_FAILURE, "removeAddonPlanIds is for endpoints in Active-Test or Active-Inventory");
             }
             for (String planId : new LinkedHashSet<>(m.removeAddonPlanIds())) {

@@ -40,6 +40,11 @@ public enum EndpointStatus {
         return this == ACTIVE || this == ACTIVE_TEST || this == ACTIVE_INVENTORY;
     }
 
+    /** Active-Test or Active-Inventory: the OEM's states, before the endpoint goes commercial. */
+    public boolean oem() {
+        return this == ACTIVE_TEST || this == ACTIVE_INVENTORY;
+    }
+
     /** The linked SIM's state in this endpoint state; empty where the endpoint holds no SIM. */
     public Optional<SimStatus> simStatus() {
         return Optional.ofNullable(simStatus);

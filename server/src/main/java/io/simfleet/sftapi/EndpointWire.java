@@ -92,7 +92,7 @@ class EndpointWire {
         Account a = p.account();
         Plan plan = p.plan();
         ServiceProfile sp = p.serviceProfile();
-        boolean oemState = e.status() == EndpointStatus.ACTIVE_TEST || e.status() == EndpointStatus.ACTIVE_INVENTORY;
+        boolean oemState = e.status().oem();
         boolean inTest = e.status() == EndpointStatus.ACTIVE_TEST && p.testRoamingProfile() != null;
         List<RoamingProfile> roaming = roamingShown(p);
         Balances.MainAccount main = p.balances().main();

@@ -181,7 +181,7 @@ public class UsageService implements BalanceSource {
         UsageRepository.Target t = repo.endpoint(acc, endpointId, false)
                 .orElseThrow(() -> new DomainException(ResultCode.UPDATE_THRESHOLD_FAILURE, "endpoint " + endpointId + " not found"));
         EndpointStatus status = EndpointStatus.valueOf(t.status());
-        if (status == EndpointStatus.ACTIVE_TEST || status == EndpointStatus.ACTIVE_INVENTORY) {
+        if (status.oem()) {
             throw new DomainException(ResultCode.UPDATE_THRESHOLD_FAILURE, "not supported in " + status.displayName());
         }
         CatalogService.View cat = catalog.view(acc);
